@@ -1,0 +1,74 @@
+using Grpc.Core;
+using Grpc.Net.Client.Configuration;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>gRPC server and client wiring shared by every service.</summary>
+public static class GrpcDefaults
+{
+    public static TBuilder AddGrpcDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddGrpc(options =>
+        {
+            // Callers get a status and a message, never a stack trace; details are logged with the trace id.
+            options.EnableDetailedErrors = false;
+        });
+        builder.Services.AddGrpcReflection();
+        // The gRPC health checking protocol answers from the same ASP.NET Core health checks as /health.
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddHttpContextAccessor();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a typed gRPC client for another KiPlatform service, found through service discovery
+    /// (<c>http://{serviceName}</c>). The caller's deadline and cancellation, its bearer token and (through the
+    /// HttpClient instrumentation) its trace context are passed on with every call.
+    /// </summary>
+    public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName)
+        where TClient : ClientBase
+    {
+        return services
+            .AddGrpcClient<TClient>(options => options.Address = new Uri($"http://{serviceName}"))
+            .ConfigureChannel(channel =>
+            {
+                channel.ServiceConfig = new ServiceConfig { MethodConfigs = { RetryTransientUnavailable } };
+                // Inside the cluster traffic is plain h2c (TLS ends at the ingress or the mesh), so the caller's
+                // token must be allowed onto a channel without TLS.
+                channel.UnsafeUseInsecureChannelCallCredentials = true;
+            })
+            .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
+            .AddCallCredentials(ForwardCallerAuthorization);
+    }
+
+    /// <summary>
+    /// Retries a call only when the other service was not reachable (UNAVAILABLE): such a call did not run, so
+    /// repeating it cannot double an effect.
+    /// </summary>
+    private static MethodConfig RetryTransientUnavailable => new()
+    {
+        Names = { MethodName.Default },
+        RetryPolicy = new RetryPolicy
+        {
+            MaxAttempts = 4,
+            InitialBackoff = TimeSpan.FromMilliseconds(100),
+            MaxBackoff = TimeSpan.FromSeconds(2),
+            BackoffMultiplier = 2,
+            RetryableStatusCodes = { StatusCode.Unavailable },
+        },
+    };
+
+    private static Task ForwardCallerAuthorization(AuthInterceptorContext context, Metadata metadata, IServiceProvider services)
+    {
+        var authorization = services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Headers[HeaderNames.Authorization].ToString();
+        if (!string.IsNullOrEmpty(authorization))
+        {
+            metadata.Add("authorization", authorization);
+        }
+
+        return Task.CompletedTask;
+    }
+}

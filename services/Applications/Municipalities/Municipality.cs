@@ -1,0 +1,18 @@
+namespace KiPlatform.Applications.Municipalities;
+
+/// <summary>
+/// A Kreis or kreisfreie Stadt of NRW (municipality), identified by its official key, the AGS
+/// (Amtlicher Gemeindeschlüssel).
+/// </summary>
+public sealed class Municipality
+{
+    public required string Ags { get; init; }
+    public required string Name { get; init; }
+    public required MunicipalityKind Kind { get; init; }
+
+    /// <summary>Government district (Regierungsbezirk) the municipality belongs to.</summary>
+    public required string GovernmentDistrict { get; init; }
+
+    /// <summary>One of the 16 municipalities whose grant notices were issued together in the first wave.</summary>
+    public required bool FirstWave { get; init; }
+}

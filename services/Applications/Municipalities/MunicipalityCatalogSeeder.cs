@@ -1,0 +1,85 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using CsvHelper.Configuration.Attributes;
+using KiPlatform.Infrastructure;
+using KiPlatform.IntegrationEvents.Applications;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace KiPlatform.Applications.Municipalities;
+
+/// <summary>
+/// Loads the 54 municipalities shipped with the service (municipalities-nrw.csv) into the database: missing rows are
+/// added, existing rows are left alone, so every start of every instance may run it.
+/// </summary>
+internal sealed partial class MunicipalityCatalogSeeder(
+    ApplicationsDbContext db,
+    IPublishEndpoint publisher,
+    TimeProvider clock,
+    ILogger<MunicipalityCatalogSeeder> logger) : IDatabaseSeeder<ApplicationsDbContext>
+{
+    /// <summary>Serialises seeding across instances that start at the same moment.</summary>
+    private const long SeedLockKey = 0x4B49_4D55_4E49; // "KIMUNI"
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var catalog = ReadCatalog();
+        var strategy = db.Database.CreateExecutionStrategy();
+        var (added, total) = await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
+            var known = await db.Municipalities.Select(m => m.Ags).ToHashSetAsync(ct);
+            var missing = catalog.Where(m => !known.Contains(m.Ags)).ToList();
+            db.Municipalities.AddRange(missing);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (missing.Count, known.Count + missing.Count);
+        }, cancellationToken);
+
+        LogSeeded(added, total);
+        if (added > 0)
+        {
+            // Published after the commit. TODO(issue "Reliable events"): route through the transactional outbox so a
+            // crash between commit and publish cannot lose the event.
+            await publisher.Publish(new MunicipalitiesSeeded(added, total, clock.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    internal static IReadOnlyList<Municipality> ReadCatalog()
+    {
+        using var stream = typeof(MunicipalityCatalogSeeder).Assembly.GetManifestResourceStream("municipalities-nrw.csv")
+            ?? throw new InvalidOperationException("The municipality catalogue is missing from the service assembly.");
+        using var reader = new StreamReader(stream);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
+        return csv.GetRecords<CatalogRow>().Select(row => row.ToMunicipality()).ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Municipality catalogue loaded: {Added} added, {Total} in all")]
+    private partial void LogSeeded(int added, int total);
+
+    private sealed record CatalogRow(
+        [property: Name("ags")] string Ags,
+        [property: Name("name")] string Name,
+        [property: Name("kind")] string Kind,
+        [property: Name("regierungsbezirk")] string GovernmentDistrict,
+        [property: Name("first_wave")] bool FirstWave)
+    {
+        public Municipality ToMunicipality() => new()
+        {
+            Ags = Ags,
+            Name = Name,
+            Kind = Kind switch
+            {
+                "Kreis" => MunicipalityKind.District,
+                "KreisfreieStadt" => MunicipalityKind.IndependentCity,
+                "StaedteRegion" => MunicipalityKind.CityRegion,
+                _ => throw new InvalidDataException($"Unknown municipality kind '{Kind}' for AGS {Ags}."),
+            },
+            GovernmentDistrict = GovernmentDistrict,
+            FirstWave = FirstWave,
+        };
+    }
+}

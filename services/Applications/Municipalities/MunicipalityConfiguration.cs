@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KiPlatform.Applications.Municipalities;
+
+internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
+{
+    public void Configure(EntityTypeBuilder<Municipality> municipality)
+    {
+        municipality.ToTable("municipalities");
+        municipality.HasKey(m => m.Ags);
+        municipality.Property(m => m.Ags).HasMaxLength(5).IsFixedLength();
+        municipality.Property(m => m.Name).HasMaxLength(100);
+        municipality.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        municipality.Property(m => m.GovernmentDistrict).HasMaxLength(20);
+    }
+}

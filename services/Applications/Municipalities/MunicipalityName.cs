@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace KiPlatform.Applications.Municipalities;
+
+/// <summary>The resource name of a municipality: <c>municipalities/{ags}</c>, the AGS being five digits.</summary>
+internal static partial class MunicipalityName
+{
+    public static string Format(string ags) => $"municipalities/{ags}";
+
+    public static string ParseAgs(string name, string field)
+    {
+        var match = Pattern().Match(name);
+        return match.Success
+            ? match.Groups["ags"].Value
+            : throw RpcErrors.InvalidArgument(field, "Must be 'municipalities/{ags}' with a five-digit AGS, e.g. 'municipalities/05111'.", "MALFORMED_NAME");
+    }
+
+    [GeneratedRegex(@"^municipalities/(?<ags>\d{5})$")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,15 @@
+using KiPlatform.Funding.FundingPeriods;
+using KiPlatform.Infrastructure;
+
+namespace KiPlatform.Funding;
+
+public static class ApplicationServices
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<FundingDbContext, IHostApplicationBuilder>(FundingDbContext.ConnectionName);
+        builder.AddServiceBus();
+        builder.AddServiceCache();
+        builder.Services.AddScoped<IDatabaseSeeder<FundingDbContext>, FundingPeriodSeeder>();
+    }
+}

@@ -1,0 +1,14 @@
+using KiPlatform.Funding.FundingPeriods;
+using Microsoft.EntityFrameworkCore;
+
+namespace KiPlatform.Funding;
+
+public sealed class FundingDbContext(DbContextOptions<FundingDbContext> options) : DbContext(options)
+{
+    public const string ConnectionName = "fundingdb";
+
+    public DbSet<FundingPeriod> FundingPeriods => Set<FundingPeriod>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDbContext).Assembly);
+}

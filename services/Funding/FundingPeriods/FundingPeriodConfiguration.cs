@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KiPlatform.Funding.FundingPeriods;
+
+internal sealed class FundingPeriodConfiguration : IEntityTypeConfiguration<FundingPeriod>
+{
+    public void Configure(EntityTypeBuilder<FundingPeriod> period)
+    {
+        period.ToTable("funding_periods", table => table.HasCheckConstraint("ck_funding_periods_dates", "end_date >= start_date"));
+        period.HasKey(p => p.Id);
+        period.Property(p => p.Id).HasMaxLength(20);
+        period.Property(p => p.StartDate).HasColumnName("start_date");
+        period.Property(p => p.EndDate).HasColumnName("end_date");
+    }
+}

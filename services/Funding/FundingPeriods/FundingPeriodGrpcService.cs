@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using KiPlatform.Funding.V1;
+using Microsoft.EntityFrameworkCore;
+
+namespace KiPlatform.Funding.FundingPeriods;
+
+public sealed partial class FundingPeriodGrpcService(FundingDbContext db) : FundingPeriodService.FundingPeriodServiceBase
+{
+    public override async Task<V1.FundingPeriod> GetFundingPeriod(GetFundingPeriodRequest request, ServerCallContext context)
+    {
+        var match = NamePattern().Match(request.Name);
+        if (!match.Success)
+        {
+            throw RpcErrors.InvalidArgument("name", "Must be 'fundingPeriods/{period_id}', e.g. 'fundingPeriods/2013'.", "MALFORMED_NAME");
+        }
+
+        var id = match.Groups["id"].Value;
+        var period = await db.FundingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, context.CancellationToken)
+            ?? throw RpcErrors.NotFound(request.Name, "FUNDING_PERIOD_NOT_FOUND");
+
+        return new V1.FundingPeriod
+        {
+            Name = request.Name,
+            StartDate = period.StartDate.ToContract(),
+            EndDate = period.EndDate.ToContract(),
+            Budget = Euro.FromCents(period.BudgetCents),
+            SpecialistRatePerFteYear = Euro.FromCents(period.SpecialistRatePerFteYearCents),
+            SupportRatePerHalfFteYear = Euro.FromCents(period.SupportRatePerHalfFteYearCents),
+        };
+    }
+
+    [GeneratedRegex(@"^fundingPeriods/(?<id>[a-z0-9-]{1,20})$")]
+    private static partial Regex NamePattern();
+}

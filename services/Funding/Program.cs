@@ -1,0 +1,11 @@
+using KiPlatform.Funding;
+using KiPlatform.Funding.FundingPeriods;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGrpcService<FundingPeriodGrpcService>();
+app.Run();

@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+
+namespace KiPlatform.Notifications.Inbox;
+
+/// <summary>The resource name of a recipient: <c>recipients/{recipient_id}</c>.</summary>
+internal static partial class RecipientName
+{
+    public static string ParseRecipientId(string name, string field)
+    {
+        var match = Pattern().Match(name);
+        return match.Success
+            ? match.Groups["id"].Value
+            : throw RpcErrors.InvalidArgument(field,
+                "Must be 'recipients/laki', 'recipients/mais', 'recipients/msw' or 'recipients/municipality-{ags}'.", "MALFORMED_NAME");
+    }
+
+    [GeneratedRegex(@"^recipients/(?<id>laki|mais|msw|municipality-\d{5})$")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,14 @@
+using KiPlatform.Notifications.Inbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace KiPlatform.Notifications;
+
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+{
+    public const string ConnectionName = "notificationsdb";
+
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+}

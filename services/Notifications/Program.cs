@@ -1,0 +1,11 @@
+using KiPlatform.Notifications;
+using KiPlatform.Notifications.Inbox;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGrpcService<InboxGrpcService>();
+app.Run();

@@ -1,0 +1,15 @@
+using KiPlatform.Applications.V1;
+using KiPlatform.Infrastructure;
+
+namespace KiPlatform.Staffing;
+
+public static class ApplicationServices
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<StaffingDbContext, IHostApplicationBuilder>(StaffingDbContext.ConnectionName);
+        builder.AddServiceBus();
+        builder.AddServiceCache();
+        builder.Services.AddServiceGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.RegularExpressions;
+
+namespace KiPlatform.Staffing.PostPlans;
+
+/// <summary>The resource name of a post plan: <c>postPlans/{ags}</c>.</summary>
+internal static partial class PostPlanName
+{
+    public static string ParseAgs(string name, string field)
+    {
+        var match = Pattern().Match(name);
+        return match.Success
+            ? match.Groups["ags"].Value
+            : throw RpcErrors.InvalidArgument(field, "Must be 'postPlans/{ags}' with a five-digit AGS, e.g. 'postPlans/05111'.", "MALFORMED_NAME");
+    }
+
+    [GeneratedRegex(@"^postPlans/(?<ags>\d{5})$")]
+    private static partial Regex Pattern();
+}

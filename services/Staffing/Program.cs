@@ -1,0 +1,11 @@
+using KiPlatform.Staffing;
+using KiPlatform.Staffing.PostPlans;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGrpcService<PostPlanGrpcService>();
+app.Run();

@@ -1,0 +1,14 @@
+using KiPlatform.Staffing.PostPlans;
+using Microsoft.EntityFrameworkCore;
+
+namespace KiPlatform.Staffing;
+
+public sealed class StaffingDbContext(DbContextOptions<StaffingDbContext> options) : DbContext(options)
+{
+    public const string ConnectionName = "staffingdb";
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StaffingDbContext).Assembly);
+}
