@@ -8,6 +8,7 @@ namespace KiPlatform.Funding.FundingPeriods;
 internal sealed class FundingPeriodSeeder(FundingDbContext db) : IDatabaseSeeder<FundingDbContext>
 {
     private const long SeedLockKey = 0x4B49_4655_4E44; // "KIFUND"
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ internal sealed class FundingPeriodSeeder(FundingDbContext db) : IDatabaseSeeder
     {
         using var stream = typeof(FundingPeriodSeeder).Assembly.GetManifestResourceStream("funding-periods.json")
             ?? throw new InvalidOperationException("The funding periods are missing from the service assembly.");
-        return JsonSerializer.Deserialize<List<FundingPeriod>>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        return JsonSerializer.Deserialize<List<FundingPeriod>>(stream, JsonOptions)
             ?? throw new InvalidDataException("funding-periods.json is empty.");
     }
 }
