@@ -1,0 +1,38 @@
+using KiPlatform.AppHost.Infrastructure;
+using KiPlatform.AppHost.Mail;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+PlatformInfrastructure infrastructure;
+try
+{
+    infrastructure = builder.AddPlatformInfrastructure("applicationsdb", "staffingdb", "fundingdb", "notificationsdb");
+}
+catch (InfrastructureUnavailableException e)
+{
+    await Console.Error.WriteLineAsync($"KiPlatform cannot start its infrastructure: {e.Message}");
+    return 2;
+}
+
+var mail = builder.AddDevelopmentMailServer("mail", infrastructure.DataRoot);
+
+var applications = builder.AddProject<Projects.KiPlatform_Applications>("applications")
+    .WithPlatformInfrastructure(infrastructure, "applicationsdb")
+    .WithHttpHealthCheck("/health", endpointName: "health");
+
+builder.AddProject<Projects.KiPlatform_Staffing>("staffing")
+    .WithPlatformInfrastructure(infrastructure, "staffingdb")
+    .WithReference(applications).WaitFor(applications)
+    .WithHttpHealthCheck("/health", endpointName: "health");
+
+builder.AddProject<Projects.KiPlatform_Funding>("funding")
+    .WithPlatformInfrastructure(infrastructure, "fundingdb")
+    .WithHttpHealthCheck("/health", endpointName: "health");
+
+builder.AddProject<Projects.KiPlatform_Notifications>("notifications")
+    .WithPlatformInfrastructure(infrastructure, "notificationsdb")
+    .WithReference(mail).WaitFor(mail)
+    .WithHttpHealthCheck("/health", endpointName: "health");
+
+await builder.Build().RunAsync();
+return 0;

@@ -1,0 +1,45 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace KiPlatform.AppHost.Infrastructure.Local;
+
+internal static class LocalServerBuilder
+{
+    /// <summary>
+    /// Adds a server binary as an executable with one TCP endpoint; the resource is healthy once the server answers
+    /// <paramref name="probe"/>. By default the endpoint is proxied and DCP picks a free port for the server itself (read
+    /// it with <see cref="ServerPort"/>); with <paramref name="fixedPort"/> the server listens there, unproxied.
+    /// </summary>
+    public static IResourceBuilder<LocalServerResource> AddLocalServer(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        string command,
+        string workingDirectory,
+        ProtocolProbe probe,
+        Func<EndpointReference, ReferenceExpression> connectionString,
+        int? fixedPort = null)
+    {
+        var resource = new LocalServerResource(name, command, workingDirectory, connectionString);
+        var healthCheckKey = $"{name}-answers-{probe.Protocol.ToLowerInvariant()}";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            healthCheckKey, _ => new ProtocolProbeHealthCheck(resource.Endpoint, probe), failureStatus: null, tags: null));
+        return builder.AddResource(resource)
+            .WithEndpoint(LocalServerResource.EndpointName, endpoint =>
+            {
+                endpoint.UriScheme = "tcp";
+                if (fixedPort is int port)
+                {
+                    endpoint.Port = port;
+                    endpoint.TargetPort = port;
+                    endpoint.IsProxied = false;
+                }
+            })
+            .WithHealthCheck(healthCheckKey);
+    }
+
+    /// <summary>The port the server binary itself must listen on (behind Aspire's proxy).</summary>
+    public static EndpointReferenceExpression ServerPort(this IResourceBuilder<LocalServerResource> server) =>
+        server.Resource.Endpoint.Property(EndpointProperty.TargetPort);
+}

@@ -1,0 +1,65 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using KiPlatform.AppHost.Infrastructure.Local;
+
+namespace KiPlatform.AppHost.Infrastructure;
+
+internal static class PlatformInfrastructureBuilder
+{
+    /// <summary>
+    /// Adds PostgreSQL (one database per name in <paramref name="databases"/>), RabbitMQ and Redis as containers or as
+    /// local server binaries, as Infrastructure:Mode decides. Throws <see cref="InfrastructureUnavailableException"/>
+    /// with what to install when neither can run.
+    /// </summary>
+    public static PlatformInfrastructure AddPlatformInfrastructure(this IDistributedApplicationBuilder builder, params string[] databases)
+    {
+        var options = InfrastructureOptions.From(builder.Configuration, builder.AppHostDirectory);
+        var binaries = LocalServerBinaries.Locate();
+        var mode = InfrastructureModeDecision.Decide(options.Mode, ContainerRuntime.Answers, binaries);
+        var root = new DataRoot(options.DataRoot);
+        return mode == InfrastructureMode.Containers
+            ? AddContainers(builder, root, databases)
+            : AddLocalServers(builder, root, binaries, databases);
+    }
+
+    private static PlatformInfrastructure AddContainers(IDistributedApplicationBuilder builder, DataRoot root, string[] databases)
+    {
+        var postgres = builder.AddPostgres(PlatformInfrastructure.PostgresName,
+                password: builder.AddParameter($"{PlatformInfrastructure.PostgresName}-password", root.Credential(PlatformInfrastructure.PostgresName), secret: true))
+            .WithDataBindMount(root.Folder("containers", "postgres"));
+        var messaging = builder.AddRabbitMQ(PlatformInfrastructure.MessagingName,
+                password: builder.AddParameter($"{PlatformInfrastructure.MessagingName}-password", root.Credential(PlatformInfrastructure.MessagingName), secret: true))
+            .WithDataBindMount(root.Folder("containers", "rabbitmq"));
+        var cache = builder.AddRedis(PlatformInfrastructure.CacheName,
+                password: builder.AddParameter($"{PlatformInfrastructure.CacheName}-password", root.Credential(PlatformInfrastructure.CacheName), secret: true))
+            .WithDataBindMount(root.Folder("containers", "redis"));
+        return new PlatformInfrastructure(
+            InfrastructureMode.Containers,
+            root,
+            databases.ToDictionary(name => name, IResourceBuilder<IResourceWithConnectionString> (name) => postgres.AddDatabase(name)),
+            messaging,
+            cache);
+    }
+
+    private static PlatformInfrastructure AddLocalServers(IDistributedApplicationBuilder builder, DataRoot root, LocalServerBinaries binaries, string[] databases)
+    {
+        var postgres = builder.AddLocalPostgres(PlatformInfrastructure.PostgresName, binaries, root);
+        return new PlatformInfrastructure(
+            InfrastructureMode.Local,
+            root,
+            databases.ToDictionary(name => name, IResourceBuilder<IResourceWithConnectionString> (name) => postgres.AddDatabase(name)),
+            builder.AddLocalRabbitMq(PlatformInfrastructure.MessagingName, binaries, root),
+            builder.AddLocalRedis(PlatformInfrastructure.CacheName, binaries, root));
+    }
+
+    /// <summary>Gives a service its database, the bus and the cache, and starts it only once all three are healthy.</summary>
+    public static IResourceBuilder<ProjectResource> WithPlatformInfrastructure(
+        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure, string database)
+    {
+        var db = infrastructure.Databases[database];
+        return service
+            .WithReference(db).WaitFor(db)
+            .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
+            .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache);
+    }
+}
