@@ -28,13 +28,27 @@ internal static class LocalPostgres
     {
         var builder = server.ApplicationBuilder;
         var database = new LocalPostgresDatabaseResource(name, server.Resource);
-        builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (_, cancellationToken) =>
-            await CreateIfMissingAsync(server.Resource, name, cancellationToken));
+        builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (ready, cancellationToken) =>
+        {
+            await CreateIfMissingAsync(server.Resource, name, cancellationToken);
+            await ready.Services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(database, snapshot => snapshot with
+            {
+                State = KnownResourceStates.Running,
+                StartTimeStamp = DateTime.UtcNow,
+            });
+        });
 
         var healthCheckKey = $"{name}-accepts-connections";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             healthCheckKey, _ => new DatabaseHealthCheck(database), failureStatus: null, tags: null));
-        return builder.AddResource(database).WithHealthCheck(healthCheckKey);
+        return builder.AddResource(database)
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "PostgresDatabase",
+                State = KnownResourceStates.Waiting,
+                Properties = [],
+            })
+            .WithHealthCheck(healthCheckKey);
     }
 
     private static async Task CreateIfMissingAsync(LocalServerResource server, string databaseName, CancellationToken cancellationToken)

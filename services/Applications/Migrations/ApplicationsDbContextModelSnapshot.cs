@@ -24,9 +24,8 @@ namespace KiPlatform.Applications.Migrations
             modelBuilder.Entity("KiPlatform.Applications.Municipalities.Municipality", b =>
                 {
                     b.Property<string>("Ags")
-                        .HasMaxLength(5)
-                        .HasColumnType("character(5)")
-                        .IsFixedLength();
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<bool>("FirstWave")
                         .HasColumnType("boolean");

@@ -2,7 +2,7 @@ namespace KiPlatform.Applications.Municipalities;
 
 /// <summary>
 /// A Kreis or kreisfreie Stadt of NRW (municipality), identified by its official key, the AGS
-/// (Amtlicher Gemeindeschlüssel).
+/// (Amtlicher Gemeindeschlüssel): 5 digits, or 8 for the city of Aachen inside the StädteRegion Aachen.
 /// </summary>
 public sealed class Municipality
 {

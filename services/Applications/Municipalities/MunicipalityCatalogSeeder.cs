@@ -60,13 +60,14 @@ internal sealed partial class MunicipalityCatalogSeeder(
     [LoggerMessage(Level = LogLevel.Information, Message = "Municipality catalogue loaded: {Added} added, {Total} in all")]
     private partial void LogSeeded(int added, int total);
 
-    private sealed record CatalogRow(
-        [property: Name("ags")] string Ags,
-        [property: Name("name")] string Name,
-        [property: Name("kind")] string Kind,
-        [property: Name("regierungsbezirk")] string GovernmentDistrict,
-        [property: Name("first_wave")] bool FirstWave)
+    private sealed class CatalogRow
     {
+        [Name("ags")] public string Ags { get; set; } = "";
+        [Name("name")] public string Name { get; set; } = "";
+        [Name("kind")] public string Kind { get; set; } = "";
+        [Name("regierungsbezirk")] public string GovernmentDistrict { get; set; } = "";
+        [Name("first_wave")] public bool FirstWave { get; set; }
+
         public Municipality ToMunicipality() => new()
         {
             Ags = Ags,

@@ -9,7 +9,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
     {
         municipality.ToTable("municipalities");
         municipality.HasKey(m => m.Ags);
-        municipality.Property(m => m.Ags).HasMaxLength(5).IsFixedLength();
+        municipality.Property(m => m.Ags).HasMaxLength(8);
         municipality.Property(m => m.Name).HasMaxLength(100);
         municipality.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         municipality.Property(m => m.GovernmentDistrict).HasMaxLength(20);

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace KiPlatform.Applications.Municipalities;
 
-/// <summary>The resource name of a municipality: <c>municipalities/{ags}</c>, the AGS being five digits.</summary>
+/// <summary>The resource name of a municipality: <c>municipalities/{ags}</c>, the AGS being 5 digits (8 for a city inside a StädteRegion).</summary>
 internal static partial class MunicipalityName
 {
     public static string Format(string ags) => $"municipalities/{ags}";
@@ -12,9 +12,9 @@ internal static partial class MunicipalityName
         var match = Pattern().Match(name);
         return match.Success
             ? match.Groups["ags"].Value
-            : throw RpcErrors.InvalidArgument(field, "Must be 'municipalities/{ags}' with a five-digit AGS, e.g. 'municipalities/05111'.", "MALFORMED_NAME");
+            : throw RpcErrors.InvalidArgument(field, "Must be 'municipalities/{ags}' with a 5-digit AGS (8 digits for a city inside a StädteRegion), e.g. 'municipalities/05111'.", "MALFORMED_NAME");
     }
 
-    [GeneratedRegex(@"^municipalities/(?<ags>\d{5})$")]
+    [GeneratedRegex(@"^municipalities/(?<ags>\d{5}(\d{3})?)$")]
     private static partial Regex Pattern();
 }

@@ -14,6 +14,6 @@ internal static partial class RecipientName
                 "Must be 'recipients/laki', 'recipients/mais', 'recipients/msw' or 'recipients/municipality-{ags}'.", "MALFORMED_NAME");
     }
 
-    [GeneratedRegex(@"^recipients/(?<id>laki|mais|msw|municipality-\d{5})$")]
+    [GeneratedRegex(@"^recipients/(?<id>laki|mais|msw|municipality-\d{5}(\d{3})?)$")]
     private static partial Regex Pattern();
 }

@@ -30,9 +30,8 @@ namespace KiPlatform.Staffing.Migrations
 
                     b.Property<string>("Ags")
                         .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character(5)")
-                        .IsFixedLength();
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("Category")
                         .IsRequired()

@@ -9,7 +9,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
     {
         post.ToTable("posts");
         post.HasKey(p => p.Id);
-        post.Property(p => p.Ags).HasMaxLength(5).IsFixedLength();
+        post.Property(p => p.Ags).HasMaxLength(8);
         post.Property(p => p.Category).HasConversion<string>().HasMaxLength(20);
         post.HasIndex(p => p.Ags);
     }

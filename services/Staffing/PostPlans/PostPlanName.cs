@@ -10,9 +10,9 @@ internal static partial class PostPlanName
         var match = Pattern().Match(name);
         return match.Success
             ? match.Groups["ags"].Value
-            : throw RpcErrors.InvalidArgument(field, "Must be 'postPlans/{ags}' with a five-digit AGS, e.g. 'postPlans/05111'.", "MALFORMED_NAME");
+            : throw RpcErrors.InvalidArgument(field, "Must be 'postPlans/{ags}' with a 5- or 8-digit AGS, e.g. 'postPlans/05111'.", "MALFORMED_NAME");
     }
 
-    [GeneratedRegex(@"^postPlans/(?<ags>\d{5})$")]
+    [GeneratedRegex(@"^postPlans/(?<ags>\d{5}(\d{3})?)$")]
     private static partial Regex Pattern();
 }

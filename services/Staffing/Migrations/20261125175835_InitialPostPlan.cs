@@ -16,7 +16,7 @@ namespace KiPlatform.Staffing.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Ags = table.Column<string>(type: "character(5)", fixedLength: true, maxLength: 5, nullable: false),
+                    Ags = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     FteMilli = table.Column<int>(type: "integer", nullable: false)
                 },

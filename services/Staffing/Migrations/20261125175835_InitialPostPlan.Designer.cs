@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KiPlatform.Staffing.Migrations
 {
     [DbContext(typeof(StaffingDbContext))]
-    [Migration("20261125172732_InitialPostPlan")]
+    [Migration("20261125175835_InitialPostPlan")]
     partial class InitialPostPlan
     {
         /// <inheritdoc />
@@ -33,9 +33,8 @@ namespace KiPlatform.Staffing.Migrations
 
                     b.Property<string>("Ags")
                         .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character(5)")
-                        .IsFixedLength();
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("Category")
                         .IsRequired()

@@ -14,7 +14,7 @@ namespace KiPlatform.Applications.Migrations
                 name: "municipalities",
                 columns: table => new
                 {
-                    Ags = table.Column<string>(type: "character(5)", fixedLength: true, maxLength: 5, nullable: false),
+                    Ags = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     GovernmentDistrict = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KiPlatform.Applications.Migrations
 {
     [DbContext(typeof(ApplicationsDbContext))]
-    [Migration("20261125172611_InitialCatalog")]
+    [Migration("20261125175821_InitialCatalog")]
     partial class InitialCatalog
     {
         /// <inheritdoc />
@@ -27,9 +27,8 @@ namespace KiPlatform.Applications.Migrations
             modelBuilder.Entity("KiPlatform.Applications.Municipalities.Municipality", b =>
                 {
                     b.Property<string>("Ags")
-                        .HasMaxLength(5)
-                        .HasColumnType("character(5)")
-                        .IsFixedLength();
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<bool>("FirstWave")
                         .HasColumnType("boolean");

@@ -1,0 +1,129 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+[assembly: AssemblyFixture(typeof(KiPlatform.EndToEnd.Tests.PlatformFixture))]
+
+namespace KiPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// The whole AppHost, started once for the test assembly: local server binaries, a fresh data root, the dashboard on
+/// free ports with its telemetry API behind a key of this run.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(4);
+
+    public static readonly string[] Services = ["applications", "staffing", "funding", "notifications"];
+
+    private readonly Dictionary<string, GrpcChannel> _channels = [];
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public string DataRoot { get; } = Directory.CreateTempSubdirectory("ki-e2e-").FullName;
+
+    public string DashboardApiKey { get; } = Guid.NewGuid().ToString("N");
+
+    public Uri DashboardUrl { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        using var deadline = new CancellationTokenSource(StartDeadline);
+        DashboardUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.KiPlatform_AppHost>(
+            [
+                "--Infrastructure:Mode=local",
+                $"--Infrastructure:DataRoot={DataRoot}",
+                $"--AppHost:DashboardApiKey={DashboardApiKey}",
+                $"--ASPNETCORE_URLS={DashboardUrl}",
+                $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+                $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+                "--ASPIRE_DASHBOARD_API_ENABLED=true",
+            ],
+            (options, _) =>
+            {
+                options.DisableDashboard = false;
+                options.AllowUnsecuredTransport = true;
+            },
+            deadline.Token);
+
+        App = await builder.BuildAsync(deadline.Token);
+        try
+        {
+            // Start-up returns only once every resource has been created, and creation waits for dependencies to be
+            // healthy; watch health at the same time so a stuck resource is named when the deadline passes.
+            await Task.WhenAll(App.StartAsync(deadline.Token), WaitUntilAllHealthyAsync(deadline.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Not every resource became healthy within {StartDeadline}: {DescribeResources()}");
+        }
+    }
+
+    public GrpcChannel Channel(string service)
+    {
+        lock (_channels)
+        {
+            if (!_channels.TryGetValue(service, out var channel))
+            {
+                channel = GrpcChannel.ForAddress(App.GetEndpoint(service, "http"));
+                _channels[service] = channel;
+            }
+
+            return channel;
+        }
+    }
+
+    /// <summary>The resources the dashboard shows (parameters and Aspire's hidden helpers are not among them).</summary>
+    public IEnumerable<IResource> Resources
+    {
+        get
+        {
+            var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+            return App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(resource =>
+                resource is not ParameterResource
+                && !(notifications.TryGetCurrentState(resource.Name, out var state) && state.Snapshot.IsHidden));
+        }
+    }
+
+    private async Task WaitUntilAllHealthyAsync(CancellationToken cancellationToken)
+    {
+        var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+        await Task.WhenAll(Resources.Select(resource =>
+            notifications.WaitForResourceHealthyAsync(resource.Name, cancellationToken)));
+    }
+
+    public string DescribeResources()
+    {
+        var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+        return string.Join("; ", Resources.Select(resource =>
+            notifications.TryGetCurrentState(resource.Name, out var state)
+                ? $"{resource.Name}={state.Snapshot.State?.Text}/{state.Snapshot.HealthStatus}"
+                : $"{resource.Name}=unknown"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in _channels.Values)
+        {
+            channel.Dispose();
+        }
+
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
+        Directory.Delete(DataRoot, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
