@@ -60,6 +60,8 @@ public sealed class LocalServerConfigurationTests
         Assert.Equal(5672, environment["RABBITMQ_NODE_PORT"]);
         Assert.Equal("25672", environment["RABBITMQ_DIST_PORT"]);
         Assert.Equal("4370", environment["ERL_EPMD_PORT"]);
+        Assert.Equal("127.0.0.1", environment["ERL_EPMD_ADDRESS"]);
+        Assert.Contains("inet_dist_use_interface {127,0,0,1}", (string)environment["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"], StringComparison.Ordinal);
         Assert.Equal("/data/rabbitmq/rabbitmq-env.conf", environment["RABBITMQ_CONF_ENV_FILE"]);
     }
 

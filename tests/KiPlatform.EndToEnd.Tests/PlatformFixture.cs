@@ -90,10 +90,25 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private async Task WaitUntilAllHealthyAsync(CancellationToken cancellationToken)
     {
+        // Which resources are hidden is known only once each has published its first state, so the condition is
+        // re-evaluated on every change rather than fixed up front.
         var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
-        await Task.WhenAll(Resources.Select(resource =>
-            notifications.WaitForResourceHealthyAsync(resource.Name, cancellationToken)));
+        await foreach (var _ in notifications.WatchAsync(cancellationToken))
+        {
+            if (AllVisibleResourcesHealthy(notifications))
+            {
+                return;
+            }
+        }
     }
+
+    private bool AllVisibleResourcesHealthy(ResourceNotificationService notifications) =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Where(resource => resource is not ParameterResource)
+            .All(resource => notifications.TryGetCurrentState(resource.Name, out var state)
+                && (state.Snapshot.IsHidden
+                    || (state.Snapshot.State?.Text == KnownResourceStates.Running
+                        && state.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)));
 
     public string DescribeResources()
     {

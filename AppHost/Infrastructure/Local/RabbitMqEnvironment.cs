@@ -24,6 +24,8 @@ internal static class RabbitMqEnvironment
             ["RABBITMQ_DIST_PORT"] = distributionPort.ToString(CultureInfo.InvariantCulture),
             ["ERL_EPMD_PORT"] = epmdPort.ToString(CultureInfo.InvariantCulture),
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            // Erlang distribution listens on every interface unless told otherwise.
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(folder, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "log"),
             // Log to the console, where the dashboard shows it.
