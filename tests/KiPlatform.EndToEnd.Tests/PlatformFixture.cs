@@ -31,15 +31,11 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         using var deadline = new CancellationTokenSource(StartDeadline);
-        DashboardUrl = new Uri($"http://127.0.0.1:{FreePort()}");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.KiPlatform_AppHost>(
             [
                 "--Infrastructure:Mode=local",
                 $"--Infrastructure:DataRoot={DataRoot}",
                 $"--AppHost:DashboardApiKey={DashboardApiKey}",
-                $"--ASPNETCORE_URLS={DashboardUrl}",
-                $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
-                $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
                 "--ASPIRE_DASHBOARD_API_ENABLED=true",
             ],
             (options, _) =>
@@ -60,6 +56,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             throw new TimeoutException($"Not every resource became healthy within {StartDeadline}: {DescribeResources()}");
         }
+
+        // The testing builder moves the dashboard of the launch profile to a free port; read where it went.
+        DashboardUrl = App.GetEndpoint("aspire-dashboard", "http");
     }
 
     public GrpcChannel Channel(string service)
@@ -133,12 +132,5 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         Directory.Delete(DataRoot, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,23 @@
+using KiPlatform.Notifications.V1;
+
+namespace KiPlatform.EndToEnd.Tests;
+
+public sealed class EventBusTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task An_event_published_by_applications_is_consumed_by_notifications()
+    {
+        var inbox = new InboxService.InboxServiceClient(platform.Channel("notifications"));
+
+        // Applications publishes MunicipalitiesSeeded once it has loaded the 54 municipalities into its fresh database;
+        // Notifications turns it into an item in LaKI's inbox.
+        var item = await Eventually.ReturnsAsync(async cancellationToken =>
+        {
+            var response = await inbox.ListInboxItemsAsync(new ListInboxItemsRequest { Parent = "recipients/laki" }, cancellationToken: cancellationToken);
+            return response.Items.FirstOrDefault(i => i.EventType == "ki.applications.v1.MunicipalitiesSeeded");
+        }, TimeSpan.FromSeconds(60), "LaKI's inbox tells of the seeded municipalities");
+
+        Assert.Contains("54", item.Body, StringComparison.Ordinal);
+        Assert.StartsWith("recipients/laki/items/", item.Name, StringComparison.Ordinal);
+    }
+}
