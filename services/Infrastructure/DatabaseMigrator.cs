@@ -16,10 +16,8 @@ internal sealed partial class DatabaseMigrator<TContext>(IServiceScopeFactory sc
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<TContext>().Database;
-        var pending = (await database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await database.MigrateAsync(cancellationToken);
-        LogMigrated(typeof(TContext).Name, pending.Count);
+        await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+        LogMigrated(typeof(TContext).Name);
         foreach (var seeder in scope.ServiceProvider.GetServices<IDatabaseSeeder<TContext>>())
         {
             await seeder.SeedAsync(cancellationToken);
@@ -28,6 +26,6 @@ internal sealed partial class DatabaseMigrator<TContext>(IServiceScopeFactory sc
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database of {Context} is up to date; {Count} migrations applied")]
-    private partial void LogMigrated(string context, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database of {Context} is migrated to the current schema")]
+    private partial void LogMigrated(string context);
 }
