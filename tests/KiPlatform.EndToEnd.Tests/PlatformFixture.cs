@@ -131,6 +131,32 @@ public sealed class PlatformFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
 
-        Directory.Delete(DataRoot, recursive: true);
+        await DeleteDataRootAsync();
+    }
+
+    /// <summary>
+    /// The orchestrator may still be stopping a server when the app reports stopped; retry until its files are free.
+    /// A data root that cannot be removed is reported, not failed on: it lives in the temp folder.
+    /// </summary>
+    private async Task DeleteDataRootAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                Directory.Delete(DataRoot, recursive: true);
+                return;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+            catch (IOException e)
+            {
+                await Console.Error.WriteLineAsync($"Could not remove the test data root {DataRoot}: {e.Message}");
+                return;
+            }
+        }
     }
 }
