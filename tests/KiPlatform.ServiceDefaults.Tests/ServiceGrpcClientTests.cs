@@ -1,0 +1,60 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+
+namespace KiPlatform.ServiceDefaults.Tests;
+
+/// <summary>
+/// What a typed service client passes on of the call it is made within. Trace context travels with the real
+/// HTTP handler only, so the end-to-end tests prove that one across real processes.
+/// </summary>
+public sealed class ServiceGrpcClientTests : IAsyncLifetime
+{
+    private WebApplication _downstream = null!;
+    private WebApplication _upstream = null!;
+    private GrpcChannel _channel = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _downstream = await TestServers.StartDownstreamAsync();
+        _upstream = await TestServers.StartUpstreamAsync(_downstream);
+        _channel = GrpcChannel.ForAddress("http://upstream.test",
+            new GrpcChannelOptions { HttpHandler = new Http2ResponseHandler(_upstream.GetTestServer().CreateHandler()) });
+    }
+
+    private Relay.RelayClient Upstream => new(_channel);
+
+    [Fact]
+    public async Task Passes_the_callers_bearer_token_on()
+    {
+        var reply = await Upstream.ForwardAsync(new EchoRequest(), headers: new Metadata { { "authorization", "Bearer caller-token" } },
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("Bearer caller-token", reply.Authorization);
+    }
+
+    [Fact]
+    public async Task Sends_no_credentials_the_caller_did_not_have()
+    {
+        var reply = await Upstream.ForwardAsync(new EchoRequest(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("", reply.Authorization);
+    }
+
+    [Fact]
+    public async Task Passes_the_callers_deadline_on()
+    {
+        var reply = await Upstream.ForwardAsync(new EchoRequest(), deadline: DateTime.UtcNow.AddSeconds(20),
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.InRange(reply.DeadlineRemainingMs, 1, 20_000);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        await _upstream.DisposeAsync();
+        await _downstream.DisposeAsync();
+    }
+}
