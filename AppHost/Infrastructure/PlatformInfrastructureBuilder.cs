@@ -25,13 +25,13 @@ internal static class PlatformInfrastructureBuilder
     private static PlatformInfrastructure AddContainers(IDistributedApplicationBuilder builder, DataRoot root, string[] databases)
     {
         var postgres = builder.AddPostgres(PlatformInfrastructure.PostgresName,
-                password: builder.AddParameter($"{PlatformInfrastructure.PostgresName}-password", root.Credential(PlatformInfrastructure.PostgresName), secret: true))
+                password: builder.AddGeneratedPassword(root, PlatformInfrastructure.PostgresName))
             .WithDataBindMount(root.Folder("containers", "postgres"));
         var messaging = builder.AddRabbitMQ(PlatformInfrastructure.MessagingName,
-                password: builder.AddParameter($"{PlatformInfrastructure.MessagingName}-password", root.Credential(PlatformInfrastructure.MessagingName), secret: true))
+                password: builder.AddGeneratedPassword(root, PlatformInfrastructure.MessagingName))
             .WithDataBindMount(root.Folder("containers", "rabbitmq"));
         var cache = builder.AddRedis(PlatformInfrastructure.CacheName,
-                password: builder.AddParameter($"{PlatformInfrastructure.CacheName}-password", root.Credential(PlatformInfrastructure.CacheName), secret: true))
+                password: builder.AddGeneratedPassword(root, PlatformInfrastructure.CacheName))
             .WithDataBindMount(root.Folder("containers", "redis"));
         return new PlatformInfrastructure(
             InfrastructureMode.Containers,

@@ -11,8 +11,9 @@ internal static class LocalPostgres
     public static IResourceBuilder<LocalServerResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, LocalServerBinaries binaries, DataRoot root)
     {
-        var password = builder.AddParameter($"{name}-password", root.Credential(name), secret: true);
-        var dataDirectory = PostgresCluster.EnsureInitialised(binaries, root, root.Credential(name));
+        var secret = root.Credential(name);
+        var password = builder.AddGeneratedPassword(root, name);
+        var dataDirectory = PostgresCluster.EnsureInitialised(binaries, root, secret);
         var asRoot = Privileges.RunningAsRoot;
         var server = builder.AddLocalServer(name, PostgresCommandLine.ServerCommand(binaries, asRoot), root.Path, ProtocolProbe.Postgres,
             endpoint => ReferenceExpression.Create(

@@ -9,9 +9,10 @@ internal static class LocalRabbitMq
     public static IResourceBuilder<LocalServerResource> AddLocalRabbitMq(
         this IDistributedApplicationBuilder builder, string name, LocalServerBinaries binaries, DataRoot root)
     {
-        var password = builder.AddParameter($"{name}-password", root.Credential(name), secret: true);
+        var secret = root.Credential(name);
+        var password = builder.AddGeneratedPassword(root, name);
         var folder = root.Folder("rabbitmq");
-        RabbitMqEnvironment.WriteFiles(folder, root.Credential(name));
+        RabbitMqEnvironment.WriteFiles(folder, secret);
 
         var (epmd, epmdPort) = builder.AddLocalEpmd($"{name}-epmd", binaries, root);
         var distributionPort = FreePort.Next();

@@ -8,8 +8,9 @@ internal static class LocalRedis
     public static IResourceBuilder<LocalServerResource> AddLocalRedis(
         this IDistributedApplicationBuilder builder, string name, LocalServerBinaries binaries, DataRoot root)
     {
-        var password = builder.AddParameter($"{name}-password", root.Credential(name), secret: true);
-        var configurationFile = RedisConfiguration.Write(root, root.Credential(name));
+        var secret = root.Credential(name);
+        var password = builder.AddGeneratedPassword(root, name);
+        var configurationFile = RedisConfiguration.Write(root, secret);
         var server = builder.AddLocalServer(name, binaries.RedisServer!, root.Path, ProtocolProbe.Redis,
             endpoint => ReferenceExpression.Create(
                 $"{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)},password={password.Resource}"));
