@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Net.Http.Headers;
 
 namespace Microsoft.Extensions.Hosting;
@@ -19,6 +20,10 @@ public static class GrpcDefaults
         builder.Services.AddGrpcReflection();
         // The gRPC health checking protocol answers from the same ASP.NET Core health checks as /health.
         builder.Services.AddGrpcHealthChecks();
+        // Its publisher (behind Watch) first runs the checks 5 s after start by default, while a service may still be
+        // migrating its database and connecting to the broker: every start would log a readiness failure. Check
+        // answers on demand anyway; Watch starts reporting once start-up is surely over.
+        builder.Services.Configure<HealthCheckPublisherOptions>(options => options.Delay = TimeSpan.FromSeconds(30));
         builder.Services.AddHttpContextAccessor();
         return builder;
     }
