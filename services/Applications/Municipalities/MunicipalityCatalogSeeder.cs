@@ -5,13 +5,12 @@ using CsvHelper.Configuration.Attributes;
 using KiPlatform.Infrastructure;
 using KiPlatform.IntegrationEvents.Applications;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Applications.Municipalities;
 
 /// <summary>
-/// Loads the 54 municipalities shipped with the service (municipalities-nrw.csv) into the database: missing rows are
-/// added, existing rows are left alone, so every start of every instance may run it.
+/// Loads the 54 municipalities shipped with the service (municipalities-nrw.csv) into the database, and tells the
+/// other services when it added any.
 /// </summary>
 internal sealed partial class MunicipalityCatalogSeeder(
     ApplicationsDbContext db,
@@ -19,26 +18,9 @@ internal sealed partial class MunicipalityCatalogSeeder(
     TimeProvider clock,
     ILogger<MunicipalityCatalogSeeder> logger) : IDatabaseSeeder<ApplicationsDbContext>
 {
-    /// <summary>Serialises seeding across instances that start at the same moment.</summary>
-    private const long SeedLockKey = 0x4B49_4D55_4E49; // "KIMUNI"
-
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var catalog = ReadCatalog();
-        var strategy = db.Database.CreateExecutionStrategy();
-        var (added, total) = await strategy.ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
-            var known = await db.Municipalities.Select(m => m.Ags).ToHashSetAsync(ct);
-            var missing = catalog.Where(m => !known.Contains(m.Ags)).ToList();
-            db.Municipalities.AddRange(missing);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return (missing.Count, known.Count + missing.Count);
-        }, cancellationToken);
-
+        var (added, total) = await db.AddMissingAsync(ReadCatalog(), m => m.Ags, cancellationToken);
         LogSeeded(added, total);
         if (added > 0)
         {
