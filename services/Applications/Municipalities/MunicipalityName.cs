@@ -7,14 +7,9 @@ internal static partial class MunicipalityName
 {
     public static string Format(string ags) => $"municipalities/{ags}";
 
-    public static string ParseAgs(string name, string field)
-    {
-        var match = Pattern().Match(name);
-        return match.Success
-            ? match.Groups["ags"].Value
-            : throw RpcErrors.InvalidArgument(field, "Must be 'municipalities/{ags}' with a 5-digit AGS (8 digits for a city inside a StädteRegion), e.g. 'municipalities/05111'.", "MALFORMED_NAME");
-    }
+    public static string ParseAgs(string name, string field) => ResourceNames.ParseId(Pattern(), name, field,
+        "'municipalities/{ags}' with a 5-digit AGS (8 digits for a city inside a StädteRegion), e.g. 'municipalities/05111'");
 
-    [GeneratedRegex(@"^municipalities/(?<ags>\d{5}(\d{3})?)$")]
+    [GeneratedRegex(@"^municipalities/(?<id>\d{5}(\d{3})?)$")]
     private static partial Regex Pattern();
 }

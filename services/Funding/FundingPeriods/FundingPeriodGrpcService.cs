@@ -9,13 +9,7 @@ public sealed partial class FundingPeriodGrpcService(FundingDbContext db) : Fund
 {
     public override async Task<V1.FundingPeriod> GetFundingPeriod(GetFundingPeriodRequest request, ServerCallContext context)
     {
-        var match = NamePattern().Match(request.Name);
-        if (!match.Success)
-        {
-            throw RpcErrors.InvalidArgument("name", "Must be 'fundingPeriods/{period_id}', e.g. 'fundingPeriods/2013'.", "MALFORMED_NAME");
-        }
-
-        var id = match.Groups["id"].Value;
+        var id = ResourceNames.ParseId(NamePattern(), request.Name, "name", "'fundingPeriods/{period_id}', e.g. 'fundingPeriods/2013'");
         var period = await db.FundingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, context.CancellationToken)
             ?? throw RpcErrors.NotFound(request.Name, "FUNDING_PERIOD_NOT_FOUND");
 

@@ -5,14 +5,8 @@ namespace KiPlatform.Notifications.Inbox;
 /// <summary>The resource name of a recipient: <c>recipients/{recipient_id}</c>.</summary>
 internal static partial class RecipientName
 {
-    public static string ParseRecipientId(string name, string field)
-    {
-        var match = Pattern().Match(name);
-        return match.Success
-            ? match.Groups["id"].Value
-            : throw RpcErrors.InvalidArgument(field,
-                "Must be 'recipients/laki', 'recipients/mais', 'recipients/msw' or 'recipients/municipality-{ags}'.", "MALFORMED_NAME");
-    }
+    public static string ParseRecipientId(string name, string field) => ResourceNames.ParseId(Pattern(), name, field,
+        "'recipients/laki', 'recipients/mais', 'recipients/msw' or 'recipients/municipality-{ags}'");
 
     [GeneratedRegex(@"^recipients/(?<id>laki|mais|msw|municipality-\d{5}(\d{3})?)$")]
     private static partial Regex Pattern();
