@@ -101,13 +101,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A resource whose state is not known yet counts as visible, and so as not healthy yet.</summary>
     private bool AllVisibleResourcesHealthy(ResourceNotificationService notifications) =>
-        App.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .Where(resource => resource is not ParameterResource)
-            .All(resource => notifications.TryGetCurrentState(resource.Name, out var state)
-                && (state.Snapshot.IsHidden
-                    || (state.Snapshot.State?.Text == KnownResourceStates.Running
-                        && state.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)));
+        Resources.All(resource => notifications.TryGetCurrentState(resource.Name, out var state)
+            && state.Snapshot.State?.Text == KnownResourceStates.Running
+            && state.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
 
     public string DescribeResources()
     {
