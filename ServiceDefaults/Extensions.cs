@@ -20,8 +20,8 @@ public static class Extensions
     public const string AlivenessEndpointPath = "/alive";
     public const string LiveTag = "live";
 
-    /// <summary>Activity sources and meters of libraries that do not register themselves with OpenTelemetry.</summary>
-    private static readonly string[] ExtraTelemetrySources = ["MassTransit"];
+    /// <summary>Activity sources and meters of libraries that do not register themselves with OpenTelemetry, and our own shared libraries.</summary>
+    private static readonly string[] ExtraTelemetrySources = ["MassTransit", "KiPlatform.*"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

@@ -1,5 +1,6 @@
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Infrastructure;
+using KiPlatform.Messaging;
 
 namespace KiPlatform.Applications;
 
@@ -8,7 +9,7 @@ public static class ApplicationServices
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ApplicationsDbContext, IHostApplicationBuilder>(ApplicationsDbContext.ConnectionName);
-        builder.AddServiceBus();
+        builder.AddServiceMessaging<ApplicationsDbContext>();
         builder.AddServiceCache();
         builder.Services.AddScoped<IDatabaseSeeder<ApplicationsDbContext>, MunicipalityCatalogSeeder>();
     }

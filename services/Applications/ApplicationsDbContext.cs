@@ -1,4 +1,5 @@
 using KiPlatform.Applications.Municipalities;
+using KiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Applications;
@@ -10,5 +11,5 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationsDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationsDbContext).Assembly).AddMessagingTables();
 }

@@ -1,5 +1,6 @@
 using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Infrastructure;
+using KiPlatform.Messaging;
 
 namespace KiPlatform.Funding;
 
@@ -8,7 +9,7 @@ public static class ApplicationServices
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<FundingDbContext, IHostApplicationBuilder>(FundingDbContext.ConnectionName);
-        builder.AddServiceBus();
+        builder.AddServiceMessaging<FundingDbContext>();
         builder.AddServiceCache();
         builder.Services.AddScoped<IDatabaseSeeder<FundingDbContext>, FundingPeriodSeeder>();
     }

@@ -1,4 +1,5 @@
 using KiPlatform.Funding.FundingPeriods;
+using KiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Funding;
@@ -10,5 +11,5 @@ public sealed class FundingDbContext(DbContextOptions<FundingDbContext> options)
     public DbSet<FundingPeriod> FundingPeriods => Set<FundingPeriod>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDbContext).Assembly).AddMessagingTables();
 }

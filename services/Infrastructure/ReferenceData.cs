@@ -11,10 +11,15 @@ public static class ReferenceData
 
     /// <summary>
     /// Adds the shipped rows whose key the table lacks and leaves existing rows alone, in one transaction under an
-    /// advisory lock, so every start of every instance may run it.
+    /// advisory lock, so every start of every instance may run it. <paramref name="beforeCommit"/> sees (added, total)
+    /// and may add more to the context (an outbox event), which then commits in the same transaction.
     /// </summary>
     public static async Task<(int Added, int Total)> AddMissingAsync<TEntity, TKey>(
-        this DbContext db, IReadOnlyCollection<TEntity> shipped, Expression<Func<TEntity, TKey>> key, CancellationToken cancellationToken)
+        this DbContext db,
+        IReadOnlyCollection<TEntity> shipped,
+        Expression<Func<TEntity, TKey>> key,
+        CancellationToken cancellationToken,
+        Action<int, int>? beforeCommit = null)
         where TEntity : class
     {
         var keyOf = key.Compile();
@@ -27,6 +32,7 @@ public static class ReferenceData
             var known = await db.Set<TEntity>().Select(key).ToHashSetAsync(ct);
             var missing = shipped.Where(row => !known.Contains(keyOf(row))).ToList();
             db.Set<TEntity>().AddRange(missing);
+            beforeCommit?.Invoke(missing.Count, known.Count + missing.Count);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return (missing.Count, known.Count + missing.Count);

@@ -1,4 +1,5 @@
 using KiPlatform.Infrastructure;
+using KiPlatform.Messaging;
 using KiPlatform.Notifications.Inbox;
 
 namespace KiPlatform.Notifications;
@@ -8,7 +9,7 @@ public static class ApplicationServices
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext, IHostApplicationBuilder>(NotificationsDbContext.ConnectionName);
-        builder.AddServiceBus(bus => bus.AddConsumer<MunicipalitiesSeededConsumer>());
+        builder.AddServiceMessaging<NotificationsDbContext>(bus => bus.AddConsumer<MunicipalitiesSeededConsumer>());
         builder.AddServiceCache();
     }
 }

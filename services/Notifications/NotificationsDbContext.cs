@@ -1,4 +1,5 @@
 using KiPlatform.Notifications.Inbox;
+using KiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Notifications;
@@ -10,5 +11,5 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly).AddMessagingTables();
 }

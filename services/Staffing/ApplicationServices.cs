@@ -1,5 +1,6 @@
 using KiPlatform.Applications.V1;
 using KiPlatform.Infrastructure;
+using KiPlatform.Messaging;
 
 namespace KiPlatform.Staffing;
 
@@ -8,7 +9,7 @@ public static class ApplicationServices
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<StaffingDbContext, IHostApplicationBuilder>(StaffingDbContext.ConnectionName);
-        builder.AddServiceBus();
+        builder.AddServiceMessaging<StaffingDbContext>();
         builder.AddServiceCache();
         builder.Services.AddServiceGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
     }

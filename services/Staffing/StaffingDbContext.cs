@@ -1,4 +1,5 @@
 using KiPlatform.Staffing.PostPlans;
+using KiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Staffing;
@@ -10,5 +11,5 @@ public sealed class StaffingDbContext(DbContextOptions<StaffingDbContext> option
     public DbSet<Post> Posts => Set<Post>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StaffingDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StaffingDbContext).Assembly).AddMessagingTables();
 }

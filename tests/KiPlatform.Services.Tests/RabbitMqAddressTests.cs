@@ -1,4 +1,4 @@
-using KiPlatform.Infrastructure;
+using KiPlatform.Messaging;
 
 namespace KiPlatform.Services.Tests;
 

@@ -4,30 +4,30 @@ using CsvHelper.Configuration;
 using CsvHelper.Configuration.Attributes;
 using KiPlatform.Infrastructure;
 using KiPlatform.IntegrationEvents.Applications;
-using MassTransit;
+using KiPlatform.Messaging.Outbox;
 
 namespace KiPlatform.Applications.Municipalities;
 
 /// <summary>
 /// Loads the 54 municipalities shipped with the service (municipalities-nrw.csv) into the database, and tells the
-/// other services when it added any.
+/// other services (through the outbox, in the same transaction) when it added any.
 /// </summary>
 internal sealed partial class MunicipalityCatalogSeeder(
     ApplicationsDbContext db,
-    IPublishEndpoint publisher,
+    EventOutbox<ApplicationsDbContext> outbox,
     TimeProvider clock,
     ILogger<MunicipalityCatalogSeeder> logger) : IDatabaseSeeder<ApplicationsDbContext>
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var (added, total) = await db.AddMissingAsync(ReadCatalog(), m => m.Ags, cancellationToken);
-        LogSeeded(added, total);
-        if (added > 0)
+        var (added, total) = await db.AddMissingAsync(ReadCatalog(), m => m.Ags, cancellationToken, (added, total) =>
         {
-            // Published after the commit. TODO(issue "Reliable events"): route through the transactional outbox so a
-            // crash between commit and publish cannot lose the event.
-            await publisher.Publish(new MunicipalitiesSeeded(added, total, clock.GetUtcNow()), cancellationToken);
-        }
+            if (added > 0)
+            {
+                outbox.Add(new MunicipalitiesSeeded(added, total, clock.GetUtcNow()));
+            }
+        });
+        LogSeeded(added, total);
     }
 
     internal static IReadOnlyList<Municipality> ReadCatalog()

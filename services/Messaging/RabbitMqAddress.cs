@@ -1,4 +1,4 @@
-namespace KiPlatform.Infrastructure;
+namespace KiPlatform.Messaging;
 
 /// <summary>The parts of an <c>amqp://user:password@host:port/vhost</c> connection string.</summary>
 public sealed record RabbitMqAddress(string Host, ushort Port, string VirtualHost, string UserName, string Password)

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KiPlatform.Messaging;
+
+/// <summary>Tuning of the outbox dispatcher and of consumer retries; section "Messaging", validated at start-up.</summary>
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    /// <summary>How many outbox rows one dispatcher claims and publishes per database transaction.</summary>
+    [Range(1, 2000)]
+    public int DispatchBatchSize { get; set; } = 250;
+
+    /// <summary>
+    /// Safety net behind the commit notification: the dispatcher also looks for pending rows this often, which covers
+    /// rows whose notification it missed (while it reconnected, or during a crash) and rows waiting for a retry.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan DispatchPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one publish may wait for the broker's confirm before the row is retried later.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Upper bound of the back-off between publish attempts of one row.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxPublishBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long sent outbox rows and processed-message records are kept (for audit and late redeliveries).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Attempts a consumer gets for one message before it goes to the error queue.</summary>
+    [Range(0, 20)]
+    public int ConsumeRetryLimit { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan ConsumeRetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan ConsumeRetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KiPlatform.Messaging.Outbox;
+
+/// <summary>
+/// Drains the outbox of <typeparamref name="TContext"/>: woken at each commit, with polling as the safety net that
+/// also delivers what a crashed instance committed but never published.
+/// </summary>
+internal sealed partial class OutboxDispatcher<TContext>(
+    OutboxBatchPublisher<TContext> publisher,
+    OutboxCommitListener<TContext> listener,
+    OutboxWakeUp wakeUp,
+    TimeProvider clock,
+    IOptions<MessagingOptions> options,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var listening = listener.ListenAsync(stoppingToken);
+        var nextHousekeeping = DateTimeOffset.MinValue;
+        var nextPrune = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await publisher.PublishPendingAsync(stoppingToken);
+                var now = clock.GetUtcNow();
+                if (now >= nextHousekeeping)
+                {
+                    await publisher.MeasureBacklogAsync(stoppingToken);
+                    nextHousekeeping = now + HousekeepingInterval;
+                }
+
+                if (now >= nextPrune)
+                {
+                    var pruned = await publisher.PruneSentAsync(stoppingToken);
+                    if (pruned > 0)
+                    {
+                        LogPruned(pruned);
+                    }
+
+                    nextPrune = now + PruneInterval;
+                }
+
+                if (claimed >= settings.DispatchBatchSize)
+                {
+                    continue; // More are waiting: no reason to sleep.
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogDispatchFailed(exception);
+            }
+
+            await wakeUp.WaitAsync(settings.DispatchPollInterval, clock, stoppingToken);
+        }
+
+        await listening.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed (database unreachable?); the rows stay pending")]
+    private partial void LogDispatchFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Count} sent outbox rows past retention")]
+    private partial void LogPruned(int count);
+}

@@ -1,0 +1,111 @@
+using KiPlatform.Messaging.Inbox;
+using KiPlatform.Messaging.Outbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace KiPlatform.Messaging;
+
+/// <summary>
+/// The RabbitMQ event bus through MassTransit, from the connection string "messaging". Events leave a service only
+/// through <see cref="AddTransactionalOutbox{TContext}"/> and are consumed only through <see cref="AddInbox{TContext}"/>.
+/// </summary>
+public static class ServiceBus
+{
+    public const string ConnectionName = "messaging";
+
+    public static IHostApplicationBuilder AddServiceBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured: the service cannot reach RabbitMQ.");
+        var broker = RabbitMqAddress.Parse(connectionString);
+        // Queues are named after the consuming service, so two services consuming one event each get their copy.
+        var queuePrefix = builder.Environment.ApplicationName.Replace("KiPlatform.", "", StringComparison.Ordinal);
+
+        builder.Services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<MessagingTelemetry>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
+            bus.AddConfigureEndpointsCallback(ConfigureConsumerEndpoint);
+            configureConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+                {
+                    host.Username(broker.UserName);
+                    host.Password(broker.Password);
+                    // Publish completes only once the broker has the message: the outbox marks a row sent on that.
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            // Start-up waits for the broker connection, so a ready service can publish at once.
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// The bus with both halves of reliable messaging kept in the service's own database <typeparamref name="TContext"/>,
+    /// whose model calls <see cref="MessagingModel.AddMessagingTables"/>: the usual registration of a service.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceMessaging<TContext>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        where TContext : DbContext =>
+        builder.AddServiceBus(configureConsumers).AddTransactionalOutbox<TContext>().AddInbox<TContext>();
+
+    /// <summary>
+    /// Integration events raised through <see cref="EventOutbox{TContext}"/> are stored in <typeparamref name="TContext"/>
+    /// (its model must call <see cref="OutboxModel.AddOutboxMessages"/>) and published by a dispatcher in every instance.
+    /// </summary>
+    public static IHostApplicationBuilder AddTransactionalOutbox<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
+    {
+        builder.Services.AddScoped<EventOutbox<TContext>>();
+        builder.Services.AddSingleton<OutboxWakeUp>();
+        builder.Services.AddSingleton<OutboxBatchPublisher<TContext>>();
+        builder.Services.AddSingleton<OutboxCommitListener<TContext>>();
+        builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Consumers of this service record each message they handle in <typeparamref name="TContext"/> (its model must
+    /// call <see cref="InboxModel.AddProcessedMessages"/>), in the transaction of their effect.
+    /// </summary>
+    public static IHostApplicationBuilder AddInbox<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
+    {
+        builder.Services.AddScoped<IInbox, Inbox<TContext>>();
+        builder.Services.AddHostedService<InboxPruner<TContext>>();
+        return builder;
+    }
+
+    private static void ConfigureConsumerEndpoint(IRegistrationContext context, string name, IReceiveEndpointConfigurator endpoint)
+    {
+        if (!context.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IInbox)))
+        {
+            throw new InvalidOperationException(
+                $"Endpoint '{name}' has consumers but the service registered no inbox: call AddInbox<TContext>() so redeliveries have no second effect.");
+        }
+
+        var settings = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        // Outermost: each retry runs the inbox transaction afresh. Once the retries are used up MassTransit moves the
+        // message to the endpoint's _error queue and publishes Fault<T>; the queue moves on meanwhile, so one poison
+        // message never holds up the ones behind it.
+        endpoint.UseMessageRetry(retry => retry.Exponential(
+            settings.ConsumeRetryLimit,
+            settings.ConsumeRetryMinInterval,
+            settings.ConsumeRetryMaxInterval,
+            settings.ConsumeRetryMinInterval));
+        endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
+    }
+}
