@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using KiPlatform.AppHost.Infrastructure;
 using KiPlatform.AppHost.Mail;
 
@@ -12,6 +13,13 @@ catch (InfrastructureUnavailableException e)
 {
     await Console.Error.WriteLineAsync($"KiPlatform cannot start its infrastructure: {e.Message}");
     return 2;
+}
+
+// Integration tests and benchmarks need the servers, not the services.
+if (builder.Configuration.GetValue<bool>("AppHost:InfrastructureOnly"))
+{
+    await builder.Build().RunAsync();
+    return 0;
 }
 
 var mail = builder.AddDevelopmentMailServer("mail", infrastructure.DataRoot);

@@ -1,0 +1,98 @@
+using KiPlatform.Messaging;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
+using RabbitMQ.Client;
+
+namespace KiPlatform.Integration.Tests.Messaging;
+
+/// <summary>The inbox and consumer failure handling against real PostgreSQL and RabbitMQ.</summary>
+[Collection(SequentialMessagingTests.Name)]
+public sealed class InboxTests(ServersFixture servers)
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_message_delivered_again_after_it_was_handled_has_one_effect()
+    {
+        var (database, run, host) = await StartConsumerAsync("duplicate");
+        using var _ = host;
+        using var duplicates = Collector(host, "ki.inbox.duplicates");
+        var messageId = NewId.NextGuid();
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(new Probe(run, 1), context => context.MessageId = messageId, Cancellation);
+        await Eventually.MatchesAsync(ct => ProbeHost.ReceiptsAsync(database, run, ct), r => r.Count == 1, "the first delivery is handled");
+        await bus.Publish(new Probe(run, 1), context => context.MessageId = messageId, Cancellation);
+        await duplicates.WaitForMeasurementsAsync(1, TimeSpan.FromSeconds(30));
+
+        Assert.Single(await ProbeHost.ReceiptsAsync(database, run, Cancellation));
+        await host.StopAsync(Cancellation);
+    }
+
+    [Fact]
+    public async Task Copies_of_one_message_delivered_at_the_same_time_have_one_effect()
+    {
+        var (database, run, host) = await StartConsumerAsync("concurrent");
+        using var _ = host;
+        using var consumed = Collector(host, "ki.inbox.consumed");
+        using var duplicates = Collector(host, "ki.inbox.duplicates");
+        var messageId = NewId.NextGuid();
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            bus.Publish(new Probe(run, 1), context => context.MessageId = messageId, Cancellation)));
+        await duplicates.WaitForMeasurementsAsync(4, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, consumed.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Single(await ProbeHost.ReceiptsAsync(database, run, Cancellation));
+        await host.StopAsync(Cancellation);
+    }
+
+    [Fact]
+    public async Task A_poison_message_goes_to_the_error_queue_with_a_fault_while_the_messages_behind_it_are_handled()
+    {
+        var (database, run, host) = await StartConsumerAsync("poison");
+        using var _ = host;
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(new Probe(run, 0, Poison: true), Cancellation);
+        for (var sequence = 1; sequence <= 20; sequence++)
+        {
+            await bus.Publish(new Probe(run, sequence), Cancellation);
+        }
+
+        var receipts = await Eventually.MatchesAsync(
+            ct => ProbeHost.ReceiptsAsync(database, run, ct),
+            r => r.Count(x => x.Kind == "handled") == 20 && r.Any(x => x.Kind == "fault"),
+            "the 20 good messages are handled and the poison one faulted");
+        Assert.Equal(0, Assert.Single(receipts, r => r.Kind == "fault").Sequence);
+        Assert.Equal(ProbeHost.RetryLimit + 1, host.Services.GetRequiredService<AttemptLog>().Attempts(run, 0));
+
+        var errorQueue = new KebabCaseEndpointNameFormatter($"probe-poison-{run:N}", includeNamespace: false).Consumer<ReceiptConsumer>() + "_error";
+        var parked = await Eventually.MatchesAsync(ct => MessageCountAsync(errorQueue, ct), count => count == 1, $"the poison message waits in {errorQueue}");
+        Assert.Equal(1u, parked);
+        await host.StopAsync(Cancellation);
+    }
+
+    private async Task<(string Database, Guid Run, IHost Host)> StartConsumerAsync(string scenario)
+    {
+        var database = await servers.CreateDatabaseAsync(Cancellation);
+        await ProbeDbContext.CreateSchemaAsync(database, Cancellation);
+        var run = Guid.NewGuid();
+        var host = await ProbeHost.StartAsync(servers, database, $"{scenario}-{run:N}", consumers: true, cancellationToken: Cancellation);
+        return (database, run, host);
+    }
+
+    private static MetricCollector<long> Collector(IHost host, string instrument) =>
+        new(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), MessagingTelemetry.Name, instrument);
+
+    private async Task<uint> MessageCountAsync(string queue, CancellationToken cancellationToken)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(servers.MessagingConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+    }
+}

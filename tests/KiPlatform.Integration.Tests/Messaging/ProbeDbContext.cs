@@ -1,0 +1,28 @@
+using KiPlatform.Messaging;
+using KiPlatform.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace KiPlatform.Integration.Tests.Messaging;
+
+/// <summary>A service database in miniature: one table of effects plus the outbox and inbox tables.</summary>
+public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : DbContext(options)
+{
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+
+    public static DbContextOptions<ProbeDbContext> Options(string connectionString) =>
+        new DbContextOptionsBuilder<ProbeDbContext>().UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()).Options;
+
+    /// <summary>Creates the schema as a service's migrations would, commit notification included.</summary>
+    public static async Task CreateSchemaAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var db = new ProbeDbContext(Options(connectionString));
+        await db.Database.EnsureCreatedAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(OutboxModel.NotifyTriggerSql, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Receipt>().ToTable("receipts");
+        modelBuilder.AddMessagingTables();
+    }
+}
