@@ -80,7 +80,8 @@ public static class Extensions
 
     /// <summary>
     /// Maps /health (readiness: the service and everything it depends on) and /alive (liveness) on the service's
-    /// HTTP/1 health endpoint, in every environment, plus the gRPC health checking protocol and server reflection.
+    /// HTTP/1 health endpoint, in every environment, plus the gRPC health checking protocol and server reflection
+    /// (anonymous in Development, behind a token elsewhere).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -103,6 +104,8 @@ public static class Extensions
             app.UseHealthChecks(AlivenessEndpointPath, liveness);
         }
 
+        // Authenticates every request that carries a bearer token; the gRPC authorization interceptor decides.
+        app.UseAuthentication();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
+using KiPlatform.Rpc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -7,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>gRPC server and client wiring shared by every service.</summary>
+/// <summary>gRPC server and client wiring shared by every service; the conventions themselves live in KiPlatform.Rpc.</summary>
 public static class GrpcDefaults
 {
     public static TBuilder AddGrpcDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -25,6 +26,7 @@ public static class GrpcDefaults
         // answers on demand anyway; Watch starts reporting once start-up is surely over.
         builder.Services.Configure<HealthCheckPublisherOptions>(options => options.Delay = TimeSpan.FromSeconds(30));
         builder.Services.AddHttpContextAccessor();
+        builder.AddRpcConventions();
         return builder;
     }
 

@@ -32,8 +32,8 @@ internal sealed class DataRoot
         return folder;
     }
 
-    /// <summary>The password stored under credentials/<paramref name="name"/>, generated on first use (readable by the owner only).</summary>
-    public string Credential(string name)
+    /// <summary>The secret stored under credentials/<paramref name="name"/>, generated on first use (readable by the owner only).</summary>
+    public string Credential(string name, int length = 32)
     {
         var file = System.IO.Path.Combine(Folder("credentials"), name);
         if (File.Exists(file))
@@ -42,7 +42,7 @@ internal sealed class DataRoot
         }
 
         // Letters and digits only: the value goes into URIs and connection strings unescaped.
-        var secret = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
+        var secret = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", length);
         SecretFile.Write(file, secret);
         return secret;
     }

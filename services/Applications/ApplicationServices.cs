@@ -1,6 +1,7 @@
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Infrastructure;
 using KiPlatform.Messaging;
+using KiPlatform.Rpc;
 
 namespace KiPlatform.Applications;
 
@@ -11,6 +12,7 @@ public static class ApplicationServices
         builder.AddServiceDatabase<ApplicationsDbContext, IHostApplicationBuilder>(ApplicationsDbContext.ConnectionName);
         builder.AddServiceMessaging<ApplicationsDbContext>();
         builder.AddServiceCache();
+        builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
         builder.Services.AddScoped<IDatabaseSeeder<ApplicationsDbContext>, MunicipalityCatalogSeeder>();
     }
 }

@@ -1,6 +1,7 @@
 using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Infrastructure;
 using KiPlatform.Messaging;
+using KiPlatform.Rpc;
 
 namespace KiPlatform.Funding;
 
@@ -11,6 +12,7 @@ public static class ApplicationServices
         builder.AddServiceDatabase<FundingDbContext, IHostApplicationBuilder>(FundingDbContext.ConnectionName);
         builder.AddServiceMessaging<FundingDbContext>();
         builder.AddServiceCache();
+        builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
         builder.Services.AddScoped<IDatabaseSeeder<FundingDbContext>, FundingPeriodSeeder>();
     }
 }

@@ -1,5 +1,6 @@
 using KiPlatform.Infrastructure;
 using KiPlatform.Messaging;
+using KiPlatform.Rpc;
 using KiPlatform.Notifications.Inbox;
 
 namespace KiPlatform.Notifications;
@@ -11,5 +12,6 @@ public static class ApplicationServices
         builder.AddServiceDatabase<NotificationsDbContext, IHostApplicationBuilder>(NotificationsDbContext.ConnectionName);
         builder.AddServiceMessaging<NotificationsDbContext>(bus => bus.AddConsumer<MunicipalitiesSeededConsumer>());
         builder.AddServiceCache();
+        builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
     }
 }

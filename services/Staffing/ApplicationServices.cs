@@ -1,6 +1,7 @@
 using KiPlatform.Applications.V1;
 using KiPlatform.Infrastructure;
 using KiPlatform.Messaging;
+using KiPlatform.Rpc;
 
 namespace KiPlatform.Staffing;
 
@@ -11,6 +12,7 @@ public static class ApplicationServices
         builder.AddServiceDatabase<StaffingDbContext, IHostApplicationBuilder>(StaffingDbContext.ConnectionName);
         builder.AddServiceMessaging<StaffingDbContext>();
         builder.AddServiceCache();
+        builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
         builder.Services.AddServiceGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
     }
 }

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Security;
 using KiPlatform.Notifications.V1;
 
 namespace KiPlatform.EndToEnd.Tests;
@@ -7,7 +8,7 @@ public sealed class EventBusTests(PlatformFixture platform)
     [Fact]
     public async Task An_event_published_by_applications_is_consumed_by_notifications()
     {
-        var inbox = new InboxService.InboxServiceClient(platform.Channel("notifications"));
+        var inbox = new InboxService.InboxServiceClient(platform.Channel("notifications", Roles.Laki));
 
         // Applications publishes MunicipalitiesSeeded once it has loaded the 54 municipalities into its fresh database;
         // Notifications turns it into an item in LaKI's inbox.

@@ -1,7 +1,9 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Grpc.Core;
 using Grpc.Net.Client;
+using KiPlatform.Rpc.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(KiPlatform.EndToEnd.Tests.PlatformFixture))]
@@ -61,19 +63,42 @@ public sealed class PlatformFixture : IAsyncLifetime
         DashboardUrl = App.GetEndpoint("aspire-dashboard", "http");
     }
 
-    public GrpcChannel Channel(string service)
+    /// <summary>A channel without credentials, as a health probe or an unauthenticated caller uses.</summary>
+    public GrpcChannel Channel(string service) => Channel(service, null, null);
+
+    /// <summary>A channel whose every call carries a development token for <paramref name="role"/> (and AGS).</summary>
+    public GrpcChannel Channel(string service, string? role, string? ags = null)
     {
+        var key = $"{service}|{role}|{ags}";
         lock (_channels)
         {
-            if (!_channels.TryGetValue(service, out var channel))
+            if (!_channels.TryGetValue(key, out var channel))
             {
-                channel = GrpcChannel.ForAddress(App.GetEndpoint(service, "http"));
-                _channels[service] = channel;
+                var options = new GrpcChannelOptions();
+                if (role is not null)
+                {
+                    var token = Token(role, ags);
+                    options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+                    {
+                        metadata.Add("authorization", $"Bearer {token}");
+                        return Task.CompletedTask;
+                    }));
+                    options.UnsafeUseInsecureChannelCallCredentials = true;
+                }
+
+                channel = GrpcChannel.ForAddress(App.GetEndpoint(service, "http"), options);
+                _channels[key] = channel;
             }
 
             return channel;
         }
     }
+
+    /// <summary>A development token signed with the key this run's AppHost generated, as scripts/dev-token.sh makes one.</summary>
+    public string Token(string role, string? ags = null, TimeSpan? lifetime = null) =>
+        DevelopmentTokens.Create(SigningKey, role, ags, lifetime ?? TimeSpan.FromHours(1), TimeProvider.System);
+
+    public string SigningKey => File.ReadAllText(Path.Combine(DataRoot, "credentials", "token-signing-key")).Trim();
 
     /// <summary>The resources the dashboard shows (parameters and Aspire's hidden helpers are not among them).</summary>
     public IEnumerable<IResource> Resources

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Security;
 using Grpc.Core;
 using KiPlatform.Applications.V1;
 using KiPlatform.Funding.V1;
@@ -13,7 +14,7 @@ public sealed class ReadRpcTests(PlatformFixture platform)
     [Fact]
     public async Task Applications_returns_a_seeded_municipality()
     {
-        var client = new MunicipalityService.MunicipalityServiceClient(platform.Channel("applications"));
+        var client = new MunicipalityService.MunicipalityServiceClient(platform.Channel("applications", Roles.Laki));
 
         var duesseldorf = await client.GetMunicipalityAsync(new GetMunicipalityRequest { Name = "municipalities/05111" }, cancellationToken: Cancellation);
         var aachen = await client.GetMunicipalityAsync(new GetMunicipalityRequest { Name = "municipalities/05334002" }, cancellationToken: Cancellation);
@@ -22,12 +23,13 @@ public sealed class ReadRpcTests(PlatformFixture platform)
         Assert.Equal(MunicipalityKind.IndependentCity, duesseldorf.Kind);
         Assert.Equal("Düsseldorf", duesseldorf.GovernmentDistrict);
         Assert.Equal("Aachen (Stadt)", aachen.DisplayName);
+        Assert.Matches("^\"[0-9a-f]{8}\"$", duesseldorf.Etag);
     }
 
     [Fact]
     public async Task Applications_refuses_a_malformed_name_naming_the_field()
     {
-        var client = new MunicipalityService.MunicipalityServiceClient(platform.Channel("applications"));
+        var client = new MunicipalityService.MunicipalityServiceClient(platform.Channel("applications", Roles.Laki));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             client.GetMunicipalityAsync(new GetMunicipalityRequest { Name = "Düsseldorf" }, cancellationToken: Cancellation).ResponseAsync);
@@ -40,7 +42,7 @@ public sealed class ReadRpcTests(PlatformFixture platform)
     [Fact]
     public async Task Staffing_asks_applications_for_the_municipality_of_a_post_plan()
     {
-        var client = new PostPlanService.PostPlanServiceClient(platform.Channel("staffing"));
+        var client = new PostPlanService.PostPlanServiceClient(platform.Channel("staffing", Roles.Msw));
 
         var plan = await client.GetPostPlanAsync(new GetPostPlanRequest { Name = "postPlans/05978" }, cancellationToken: Cancellation);
 
@@ -52,7 +54,7 @@ public sealed class ReadRpcTests(PlatformFixture platform)
     [Fact]
     public async Task Staffing_reports_a_municipality_applications_does_not_know_as_not_found()
     {
-        var client = new PostPlanService.PostPlanServiceClient(platform.Channel("staffing"));
+        var client = new PostPlanService.PostPlanServiceClient(platform.Channel("staffing", Roles.Msw));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             client.GetPostPlanAsync(new GetPostPlanRequest { Name = "postPlans/09162" }, cancellationToken: Cancellation).ResponseAsync);
@@ -64,7 +66,7 @@ public sealed class ReadRpcTests(PlatformFixture platform)
     [Fact]
     public async Task Funding_returns_the_rates_of_a_period_as_money()
     {
-        var client = new FundingPeriodService.FundingPeriodServiceClient(platform.Channel("funding"));
+        var client = new FundingPeriodService.FundingPeriodServiceClient(platform.Channel("funding", Roles.Mais));
 
         var period = await client.GetFundingPeriodAsync(new GetFundingPeriodRequest { Name = "fundingPeriods/2013" }, cancellationToken: Cancellation);
 
@@ -78,7 +80,7 @@ public sealed class ReadRpcTests(PlatformFixture platform)
     [Fact]
     public async Task Funding_reports_an_unknown_period_as_not_found()
     {
-        var client = new FundingPeriodService.FundingPeriodServiceClient(platform.Channel("funding"));
+        var client = new FundingPeriodService.FundingPeriodServiceClient(platform.Channel("funding", Roles.Mais));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             client.GetFundingPeriodAsync(new GetFundingPeriodRequest { Name = "fundingPeriods/1999" }, cancellationToken: Cancellation).ResponseAsync);
@@ -88,14 +90,15 @@ public sealed class ReadRpcTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Notifications_refuses_a_page_size_out_of_range()
+    public async Task Notifications_refuses_a_negative_page_size()
     {
-        var client = new InboxService.InboxServiceClient(platform.Channel("notifications"));
+        var client = new InboxService.InboxServiceClient(platform.Channel("notifications", Roles.Laki));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            client.ListInboxItemsAsync(new ListInboxItemsRequest { Parent = "recipients/laki", PageSize = 101 }, cancellationToken: Cancellation).ResponseAsync);
+            client.ListInboxItemsAsync(new ListInboxItemsRequest { Parent = "recipients/laki", PageSize = -1 }, cancellationToken: Cancellation).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("page_size", Assert.Single(error.BadRequest().FieldViolations).Field);
+        Assert.Equal("PAGE_SIZE_NEGATIVE", error.ErrorInfo().Reason);
     }
 }

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Security;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,7 +14,7 @@ public sealed class TelemetryTests(PlatformFixture platform)
     {
         var traceId = ActivityTraceId.CreateRandom();
         var traceparent = $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01";
-        var staffing = new PostPlanService.PostPlanServiceClient(platform.Channel("staffing"));
+        var staffing = new PostPlanService.PostPlanServiceClient(platform.Channel("staffing", Roles.Msw));
 
         await staffing.GetPostPlanAsync(new GetPostPlanRequest { Name = "postPlans/05111" },
             headers: new Metadata { { "traceparent", traceparent } }, cancellationToken: TestContext.Current.CancellationToken);

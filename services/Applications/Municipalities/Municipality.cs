@@ -15,4 +15,7 @@ public sealed class Municipality
 
     /// <summary>One of the 16 municipalities whose grant notices were issued together in the first wave.</summary>
     public required bool FirstWave { get; init; }
+
+    /// <summary>Row version (PostgreSQL xmin): the etag, and the guard against lost updates.</summary>
+    public uint Version { get; init; }
 }

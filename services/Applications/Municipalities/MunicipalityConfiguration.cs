@@ -13,5 +13,6 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         municipality.Property(m => m.Name).HasMaxLength(100);
         municipality.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         municipality.Property(m => m.GovernmentDistrict).HasMaxLength(20);
+        municipality.Property(m => m.Version).IsRowVersion();
     }
 }

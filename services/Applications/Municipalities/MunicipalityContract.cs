@@ -1,3 +1,5 @@
+using KiPlatform.Rpc.Concurrency;
+
 namespace KiPlatform.Applications.Municipalities;
 
 internal static class MunicipalityContract
@@ -16,5 +18,6 @@ internal static class MunicipalityContract
         },
         GovernmentDistrict = municipality.GovernmentDistrict,
         FirstWave = municipality.FirstWave,
+        Etag = ETags.Format(municipality.Version),
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KiPlatform.Rpc.Validation;
 
 namespace KiPlatform.Applications.Municipalities;
 
@@ -7,9 +8,10 @@ internal static partial class MunicipalityName
 {
     public static string Format(string ags) => $"municipalities/{ags}";
 
-    public static string ParseAgs(string name, string field) => ResourceNames.ParseId(Pattern(), name, field,
-        "'municipalities/{ags}' with a 5-digit AGS (8 digits for a city inside a StädteRegion), e.g. 'municipalities/05111'");
+    public const string Expected = "'municipalities/{ags}' with a 5-digit AGS (8 digits for a city inside a StädteRegion), e.g. 'municipalities/05111'";
+
+    public static string ParseAgs(string name, string field) => ResourceNames.ParseId(Pattern(), name, field, Expected);
 
     [GeneratedRegex(@"^municipalities/(?<id>\d{5}(\d{3})?)$")]
-    private static partial Regex Pattern();
+    public static partial Regex Pattern();
 }

@@ -16,4 +16,7 @@ public sealed class FundingPeriod
 
     /// <summary>Flat rate for the half organisational-technical support post per year.</summary>
     public required long SupportRatePerHalfFteYearCents { get; init; }
+
+    /// <summary>Row version (PostgreSQL xmin): the etag, and the guard against lost updates.</summary>
+    public uint Version { get; init; }
 }

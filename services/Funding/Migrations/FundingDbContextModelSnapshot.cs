@@ -45,6 +45,12 @@ namespace KiPlatform.Funding.Migrations
                     b.Property<long>("SupportRatePerHalfFteYearCents")
                         .HasColumnType("bigint");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.ToTable("funding_periods", null, t =>

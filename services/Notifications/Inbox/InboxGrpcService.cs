@@ -1,11 +1,14 @@
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Notifications.V1;
+using KiPlatform.Rpc.Paging;
+using KiPlatform.Rpc.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Notifications.Inbox;
 
-public sealed class InboxGrpcService(NotificationsDbContext db) : InboxService.InboxServiceBase
+public sealed class InboxGrpcService(NotificationsDbContext db, PageTokens pageTokens) : InboxService.InboxServiceBase
 {
     private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
@@ -13,22 +16,29 @@ public sealed class InboxGrpcService(NotificationsDbContext db) : InboxService.I
     public override async Task<ListInboxItemsResponse> ListInboxItems(ListInboxItemsRequest request, ServerCallContext context)
     {
         var recipient = RecipientName.ParseRecipientId(request.Parent, "parent");
-        if (request.PageSize is < 0 or > MaxPageSize)
+        context.Caller().EnsureMayRead(recipient);
+        var query = $"{context.Method}|{request.Parent}";
+        var page = pageTokens.Read(request.PageSize, request.PageToken, query, DefaultPageSize, MaxPageSize);
+
+        var items = db.InboxItems.AsNoTracking().Where(i => i.RecipientId == recipient);
+        if (page.Cursor is not null)
         {
-            throw RpcErrors.InvalidArgument("page_size", $"Must be between 0 and {MaxPageSize}; 0 means {DefaultPageSize}.", "PAGE_SIZE_OUT_OF_RANGE");
+            var (createdAt, id) = ParseCursor(page.Cursor);
+            // Keyset paging: items arriving meanwhile neither shift nor repeat the pages still to come.
+            items = items.Where(i => EF.Functions.LessThan(ValueTuple.Create(i.CreatedAt, i.Id), ValueTuple.Create(createdAt, id)));
         }
 
-        var items = await db.InboxItems.AsNoTracking()
-            .Where(i => i.RecipientId == recipient)
-            .OrderByDescending(i => i.CreatedAt)
-            .Take(request.PageSize == 0 ? DefaultPageSize : request.PageSize)
+        var found = await items
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            .Take(page.Size + 1)
             .ToListAsync(context.CancellationToken);
+        var pageItems = found.Take(page.Size).ToList();
 
         return new ListInboxItemsResponse
         {
             Items =
             {
-                items.Select(i => new V1.InboxItem
+                pageItems.Select(i => new V1.InboxItem
                 {
                     Name = $"{request.Parent}/items/{i.Id}",
                     Subject = i.Subject,
@@ -37,6 +47,17 @@ public sealed class InboxGrpcService(NotificationsDbContext db) : InboxService.I
                     CreateTime = Timestamp.FromDateTimeOffset(i.CreatedAt),
                 }),
             },
+            NextPageToken = found.Count > page.Size ? pageTokens.Next(query, FormatCursor(pageItems[^1])) : "",
         };
+    }
+
+    private static string FormatCursor(InboxItem last) =>
+        $"{last.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}/{last.Id:N}";
+
+    private static (DateTimeOffset CreatedAt, Guid Id) ParseCursor(string cursor)
+    {
+        // The token's signature vouches for the cursor: it is our own output.
+        var parts = cursor.Split('/');
+        return (new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[1], "N"));
     }
 }

@@ -1,10 +1,39 @@
+using KiPlatform.Rpc.Errors;
+using KiPlatform.Rpc.Security;
+
 namespace KiPlatform.Notifications.Inbox;
 
-/// <summary>The recipients every process step may concern, besides the municipalities themselves.</summary>
+/// <summary>The recipients every process step may concern, besides the municipalities themselves, and who reads whose inbox.</summary>
 public static class Recipients
 {
+    public const string OtherRecipientReason = "OTHER_RECIPIENT";
+
     /// <summary>LaKI: Landesweite Koordinierungsstelle, the statewide coordinating office of all KIs.</summary>
     public const string StatewideCoordination = "laki";
     public const string Mais = "mais";
     public const string Msw = "msw";
+    public const string MunicipalityPrefix = "municipality-";
+
+    /// <summary>
+    /// A municipality reads its own inbox; MAIS, MSW and LaKI read their own and every municipality's; admin reads all.
+    /// </summary>
+    public static void EnsureMayRead(this Caller caller, string recipientId)
+    {
+        if (recipientId.StartsWith(MunicipalityPrefix, StringComparison.Ordinal))
+        {
+            caller.EnsureMayActFor(recipientId[MunicipalityPrefix.Length..]);
+            return;
+        }
+
+        var owner = recipientId switch
+        {
+            StatewideCoordination => Roles.Laki,
+            Mais => Roles.Mais,
+            _ => Roles.Msw,
+        };
+        if (!caller.IsInRole(owner) && !caller.IsInRole(Roles.Admin))
+        {
+            throw new AccessDeniedException($"The inbox recipients/{recipientId} belongs to {owner}.", OtherRecipientReason);
+        }
+    }
 }

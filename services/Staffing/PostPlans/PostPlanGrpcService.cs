@@ -1,6 +1,8 @@
 using Grpc.Core;
 using KiPlatform.Applications.V1;
 using KiPlatform.Staffing.V1;
+using KiPlatform.Rpc.Errors;
+using KiPlatform.Rpc.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Staffing.PostPlans;
@@ -11,6 +13,8 @@ public sealed class PostPlanGrpcService(StaffingDbContext db, MunicipalityServic
     public override async Task<PostPlan> GetPostPlan(GetPostPlanRequest request, ServerCallContext context)
     {
         var ags = PostPlanName.ParseAgs(request.Name, "name");
+        // A municipality sees its own post plan only; the ministries and LaKI see every one.
+        context.Caller().EnsureMayActFor(ags);
         // The Applications service owns the municipalities; a plan exists only for one it knows.
         var municipality = await GetMunicipalityAsync(ags, context.CancellationToken);
         var posts = await db.Posts.AsNoTracking()
@@ -44,7 +48,7 @@ public sealed class PostPlanGrpcService(StaffingDbContext db, MunicipalityServic
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
-            throw RpcErrors.NotFound(name, "MUNICIPALITY_NOT_FOUND");
+            throw new ResourceNotFoundException(name, "MUNICIPALITY_NOT_FOUND");
         }
     }
 }

@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
+using KiPlatform.Rpc.Errors;
 
-namespace Microsoft.Extensions.Hosting;
+namespace KiPlatform.Rpc.Validation;
 
 /// <summary>Reads the id out of a resource name such as <c>municipalities/05111</c>, or refuses the name.</summary>
 public static class ResourceNames
 {
-    public const string MalformedNameReason = "MALFORMED_NAME";
-
     /// <param name="pattern">Matches the whole name; its group "id" is the id.</param>
     /// <param name="expected">The form the caller must use, with an example; it becomes the field violation's text.</param>
     public static string ParseId(Regex pattern, string name, string field, string expected)
@@ -14,6 +13,6 @@ public static class ResourceNames
         var match = pattern.Match(name);
         return match.Success
             ? match.Groups["id"].Value
-            : throw RpcErrors.InvalidArgument(field, $"Must be {expected}.", MalformedNameReason);
+            : throw RpcErrors.InvalidArgument(field, $"Must be {expected}.", RequestRules.MalformedName);
     }
 }

@@ -1,0 +1,68 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace KiPlatform.Rpc.Errors;
+
+/// <summary>
+/// Rich gRPC errors (google.rpc.Status with details) as the contract conventions ask: the right code, an ErrorInfo
+/// with a stable reason in the domain "ki.nrw", and the detail that fits the code.
+/// </summary>
+public static class RpcErrors
+{
+    public const string Domain = "ki.nrw";
+
+    public static RpcException InvalidArgument(string field, string description, string reason) =>
+        InvalidArgument([new BadRequest.Types.FieldViolation { Field = field, Description = description, Reason = reason }], reason);
+
+    public static RpcException InvalidArgument(IReadOnlyCollection<BadRequest.Types.FieldViolation> violations, string reason) =>
+        Create(Code.InvalidArgument, string.Join(" ", violations.Select(v => $"{v.Field}: {v.Description}")), reason,
+            new BadRequest { FieldViolations = { violations } });
+
+    public static RpcException NotFound(string resourceName, string reason) =>
+        Create(Code.NotFound, $"{resourceName} does not exist.", reason, new ResourceInfo { ResourceName = resourceName });
+
+    public static RpcException AlreadyExists(string resourceName, string description, string reason) =>
+        Create(Code.AlreadyExists, description, reason, new ResourceInfo { ResourceName = resourceName, Description = description });
+
+    public static RpcException FailedPrecondition(string type, string subject, string description, string reason) =>
+        Create(Code.FailedPrecondition, description, reason, new PreconditionFailure
+        {
+            Violations = { new PreconditionFailure.Types.Violation { Type = type, Subject = subject, Description = description } },
+        });
+
+    public static RpcException Aborted(string resourceName, string description, string reason) =>
+        Create(Code.Aborted, description, reason, new ResourceInfo { ResourceName = resourceName, Description = description });
+
+    public static RpcException PermissionDenied(string description, string reason) =>
+        Create(Code.PermissionDenied, description, reason);
+
+    public static RpcException Unauthenticated(string description, string reason) =>
+        Create(Code.Unauthenticated, description, reason);
+
+    public static RpcException Unavailable(string description, string reason, TimeSpan retryDelay) =>
+        Create(Code.Unavailable, description, reason, new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryDelay) });
+
+    /// <summary>No internals, only the correlation id under which the fault was logged.</summary>
+    public static RpcException Internal(string correlationId) =>
+        Create(Code.Internal, $"An unexpected error occurred; it was logged under correlation id {correlationId}.", "INTERNAL",
+            metadata: new Dictionary<string, string> { ["correlation_id"] = correlationId });
+
+    public static RpcException Create(Code code, string message, string reason, IMessage? detail = null, IDictionary<string, string>? metadata = null)
+    {
+        var info = new ErrorInfo { Domain = Domain, Reason = reason };
+        if (metadata is not null)
+        {
+            info.Metadata.Add(metadata);
+        }
+
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
+        if (detail is not null)
+        {
+            status.Details.Add(Any.Pack(detail));
+        }
+
+        return status.ToRpcException();
+    }
+}

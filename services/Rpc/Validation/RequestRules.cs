@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace KiPlatform.Rpc.Validation;
+
+/// <summary>The rules the contract conventions repeat across requests, with their stable reason codes.</summary>
+public static class RequestRules
+{
+    public const string MalformedName = "MALFORMED_NAME";
+    public const string MalformedRequestId = "MALFORMED_REQUEST_ID";
+    public const string NegativePageSize = "PAGE_SIZE_NEGATIVE";
+
+    /// <param name="pattern">Matches the whole name.</param>
+    /// <param name="expected">The form the caller must use, with an example.</param>
+    public static IRuleBuilderOptions<T, string> ResourceName<T>(this IRuleBuilder<T, string> rule, Regex pattern, string expected) =>
+        rule.Must(name => pattern.IsMatch(name ?? ""))
+            .WithErrorCode(MalformedName)
+            .WithMessage($"Must be {expected}.");
+
+    /// <summary>A command's idempotency key: a UUID chosen by the client, the same on every retry of one intent.</summary>
+    public static IRuleBuilderOptions<T, string> RequestId<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(id => Guid.TryParseExact(id ?? "", "D", out var parsed) && parsed != Guid.Empty)
+            .WithErrorCode(MalformedRequestId)
+            .WithMessage("Must be a UUID in its 36-character form, e.g. '0b9a5d1e-2f3c-4e58-9a7b-6c1d2e3f4a5b', chosen anew for each intent and repeated on its retries.");
+
+    /// <summary>0 asks for the default; values above the maximum are lowered to it, as AIP-158 suggests.</summary>
+    public static IRuleBuilderOptions<T, int> PageSize<T>(this IRuleBuilder<T, int> rule) =>
+        rule.GreaterThanOrEqualTo(0)
+            .WithErrorCode(NegativePageSize)
+            .WithMessage("Must not be negative; 0 asks for the default page size.");
+}
