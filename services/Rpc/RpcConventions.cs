@@ -1,6 +1,7 @@
 using System.Reflection;
 using FluentValidation;
 using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Hosting;
 using KiPlatform.Rpc.Errors;
 using KiPlatform.Rpc.Paging;
 using KiPlatform.Rpc.Security;
@@ -37,7 +38,7 @@ public static class RpcConventions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<PageTokens>();
-        builder.Services.AddHostedService<RpcConventionsCheck>();
+        builder.Services.AddTransient<IStartupFilter, RpcConventionsCheck>();
         return builder;
     }
 

@@ -16,6 +16,8 @@ namespace KiPlatform.Rpc.Errors;
 /// </summary>
 public sealed partial class ErrorMappingInterceptor(TimeProvider clock, ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
+    private static readonly TimeSpan DeadlineTolerance = TimeSpan.FromSeconds(1);
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -82,8 +84,12 @@ public sealed partial class ErrorMappingInterceptor(TimeProvider clock, ILogger<
         _ => Unexpected(exception, context),
     };
 
-    /// <summary>The caller's deadline passed or the caller went away; the work stopped where the token was checked.</summary>
-    private RpcException Cancelled(ServerCallContext context) => context.Deadline <= clock.GetUtcNow().UtcDateTime
+    /// <summary>
+    /// The caller's deadline passed or the caller went away; the work stopped where the token was checked. The caller's
+    /// own deadline timer fires a network latency before the server's copy of it (and resets the stream), so a
+    /// cancellation close to the deadline counts as the deadline.
+    /// </summary>
+    private RpcException Cancelled(ServerCallContext context) => context.Deadline - clock.GetUtcNow().UtcDateTime <= DeadlineTolerance
         ? RpcErrors.Create(StatusCode.DeadlineExceeded.ToGoogleCode(), "The call's deadline passed before it completed.", "DEADLINE_EXCEEDED")
         : RpcErrors.Create(StatusCode.Cancelled.ToGoogleCode(), "The call was cancelled by the caller.", "CANCELLED");
 
