@@ -1,3 +1,4 @@
+using KiPlatform.Infrastructure;
 using KiPlatform.Messaging.Inbox;
 using KiPlatform.Messaging.Outbox;
 using MassTransit;
@@ -87,7 +88,8 @@ public static class ServiceBus
     public static IHostApplicationBuilder AddInbox<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
     {
         builder.Services.AddScoped<IInbox, Inbox<TContext>>();
-        builder.Services.AddHostedService<InboxPruner<TContext>>();
+        builder.Services.AddRetentionPruning<TContext, ProcessedMessage>(
+            processed => processed.ProcessedAt, provider => provider.GetRequiredService<IOptions<MessagingOptions>>().Value.Retention);
         return builder;
     }
 

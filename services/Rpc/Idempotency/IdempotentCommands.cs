@@ -3,7 +3,10 @@ using Google.Protobuf;
 using Grpc.Core;
 using KiPlatform.Rpc.Errors;
 using KiPlatform.Rpc.Security;
+using KiPlatform.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace KiPlatform.Rpc.Idempotency;
 
@@ -68,5 +71,22 @@ public sealed class IdempotentCommands<TContext>(TContext db, TimeProvider clock
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return response;
+    }
+}
+
+public static class IdempotentCommandsRegistration
+{
+    /// <summary>How long a request_id is remembered: retries of one intent come within minutes, not days.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// Idempotent commands whose records live in <typeparamref name="TContext"/> (its model calls
+    /// <see cref="IdempotencyModel.AddIdempotencyRecords"/>), forgotten after <see cref="Retention"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddIdempotentCommands<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
+    {
+        builder.Services.AddScoped<IdempotentCommands<TContext>>();
+        builder.Services.AddRetentionPruning<TContext, IdempotencyRecord>(record => record.CreatedAt, _ => Retention);
+        return builder;
     }
 }

@@ -50,7 +50,7 @@ internal sealed class StoredWidgetServer : IAsyncDisposable
         builder.Configuration["Paging:TokenKey"] = new string('p', 64);
         builder.Services.AddGrpc();
         builder.Services.AddDbContext<WidgetDbContext>(options => options.UseNpgsql(database, npgsql => npgsql.EnableRetryOnFailure()));
-        builder.Services.AddScoped<IdempotentCommands<WidgetDbContext>>();
+        builder.AddIdempotentCommands<WidgetDbContext>();
         builder.Services.AddScoped<EventOutbox<WidgetDbContext>>();
         builder.AddRpcConventions();
         var rules = new RpcAccessRules();
