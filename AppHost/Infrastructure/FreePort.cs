@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace KiPlatform.AppHost.Infrastructure;
 
-/// <summary>A loopback port nobody listens on right now, for server ports that are not Aspire endpoints.</summary>
+/// <summary>A loopback port nobody listens on right now, for the local servers and their side ports.</summary>
 internal static class FreePort
 {
     public static int Next()

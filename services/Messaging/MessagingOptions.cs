@@ -18,6 +18,13 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan DispatchPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long the dispatcher lingers after a commit signal before it claims, so the commits of that moment share one
+    /// batch: each dispatch round costs a database transaction and a round of broker confirms, whatever its size.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan DispatchCoalescingDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>How long one publish may wait for the broker's confirm before the row is retried later.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
@@ -29,6 +36,13 @@ public sealed class MessagingOptions
     /// <summary>How long sent outbox rows and processed-message records are kept (for audit and late redeliveries).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Messages a consumer endpoint fetches ahead and handles at once. Each handling is a short database transaction,
+    /// so enough of them in flight let PostgreSQL group their commits.
+    /// </summary>
+    [Range(1, 1000)]
+    public int ConsumerConcurrency { get; set; } = 32;
 
     /// <summary>Attempts a consumer gets for one message before it goes to the error queue.</summary>
     [Range(0, 20)]

@@ -76,7 +76,8 @@ public static class ServiceBus
         builder.Services.AddScoped<EventOutbox<TContext>>();
         builder.Services.AddSingleton<OutboxWakeUp>();
         builder.Services.AddSingleton<OutboxBatchPublisher<TContext>>();
-        builder.Services.AddSingleton<OutboxCommitListener<TContext>>();
+        builder.Services.AddSingleton<OutboxCommitSignal>();
+        builder.Services.ConfigureDbContext<TContext>((services, options) => options.AddInterceptors(services.GetRequiredService<OutboxCommitSignal>()));
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         return builder;
     }
@@ -102,6 +103,12 @@ public static class ServiceBus
         }
 
         var settings = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.PrefetchCount = settings.ConsumerConcurrency;
+        }
+
+        endpoint.ConcurrentMessageLimit = settings.ConsumerConcurrency;
         // Outermost: each retry runs the inbox transaction afresh. Once the retries are used up MassTransit moves the
         // message to the endpoint's _error queue and publishes Fault<T>; the queue moves on meanwhile, so one poison
         // message never holds up the ones behind it.

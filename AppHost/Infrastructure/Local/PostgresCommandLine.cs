@@ -14,6 +14,8 @@ internal static class PostgresCommandLine
             "-c", "listen_addresses=127.0.0.1",
             // TCP only: no socket files in system folders that another cluster may own.
             "-c", "unix_socket_directories=",
+            // Four services with connection pools, plus tools: the default of 100 is too tight.
+            "-c", "max_connections=300",
         ]);
 
     public static string InitDbCommand(LocalServerBinaries binaries, bool asRoot) => Privileges.Command(asRoot, binaries.InitDb);

@@ -3,6 +3,7 @@ namespace KiPlatform.Messaging.Inbox;
 /// <summary>Runs a consumer's work at most once per message, in one database transaction with the inbox record.</summary>
 public interface IInbox
 {
-    /// <returns>False when the message had already been handled and <paramref name="handle"/> did not run.</returns>
+    /// <param name="handle">The consumer: its effects are its changes to the service's DbContext (and outbox), saved here.</param>
+    /// <returns>False when the message had already been handled; whatever <paramref name="handle"/> changed is discarded.</returns>
     Task<bool> HandleOnceAsync(Guid messageId, string consumer, Func<Task> handle, CancellationToken cancellationToken);
 }

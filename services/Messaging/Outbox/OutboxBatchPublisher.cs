@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
@@ -22,6 +23,8 @@ public sealed partial class OutboxBatchPublisher<TContext>(
     ILogger<OutboxBatchPublisher<TContext>> logger)
     where TContext : DbContext
 {
+    private static readonly ConcurrentDictionary<string, Type?> EventTypes = new(StringComparer.Ordinal);
+
     private readonly MessagingOptions settings = options.Value;
 
     /// <summary>Publishes at most one batch; returns how many rows it claimed.</summary>
@@ -42,6 +45,7 @@ public sealed partial class OutboxBatchPublisher<TContext>(
                     LIMIT {settings.DispatchBatchSize}
                     FOR UPDATE SKIP LOCKED
                     """)
+                .AsNoTracking()
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {
@@ -50,7 +54,17 @@ public sealed partial class OutboxBatchPublisher<TContext>(
 
             // All confirms of a batch are awaited together: one round of broker confirms, not one per event.
             await Task.WhenAll(batch.Select(message => PublishAsync(message, ct)));
-            await db.SaveChangesAsync(ct);
+            var sent = batch.Where(m => m.SentAt is not null).Select(m => m.Id).ToList();
+            var sentAt = clock.GetUtcNow();
+            await db.Set<OutboxMessage>().Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(row => row.SetProperty(m => m.SentAt, sentAt), ct);
+            foreach (var failed in batch.Where(m => m.SentAt is null))
+            {
+                await db.Set<OutboxMessage>().Where(m => m.Id == failed.Id).ExecuteUpdateAsync(row => row
+                    .SetProperty(m => m.Attempts, failed.Attempts)
+                    .SetProperty(m => m.LastError, failed.LastError)
+                    .SetProperty(m => m.NextAttemptAt, failed.NextAttemptAt), ct);
+            }
+
             await transaction.CommitAsync(ct);
             return batch.Count;
         }, cancellationToken);
@@ -82,7 +96,7 @@ public sealed partial class OutboxBatchPublisher<TContext>(
         using var activity = StartActivity(message);
         try
         {
-            var type = Type.GetType(message.MessageType, throwOnError: false)
+            var type = EventTypes.GetOrAdd(message.MessageType, name => Type.GetType(name, throwOnError: false))
                 ?? throw new InvalidOperationException($"Event type '{message.MessageType}' is not known to this service.");
             var body = JsonSerializer.Deserialize(message.Body, type, OutboxMessage.BodyFormat)
                 ?? throw new InvalidOperationException($"Outbox row {message.Id} has an empty body.");

@@ -6,12 +6,11 @@ using Microsoft.Extensions.Options;
 namespace KiPlatform.Messaging.Outbox;
 
 /// <summary>
-/// Drains the outbox of <typeparamref name="TContext"/>: woken at each commit, with polling as the safety net that
-/// also delivers what a crashed instance committed but never published.
+/// Drains the outbox of <typeparamref name="TContext"/>: woken by <see cref="OutboxCommitSignal"/> at each commit of this
+/// instance, with polling as the safety net that also delivers what a crashed instance committed but never published.
 /// </summary>
 internal sealed partial class OutboxDispatcher<TContext>(
     OutboxBatchPublisher<TContext> publisher,
-    OutboxCommitListener<TContext> listener,
     OutboxWakeUp wakeUp,
     TimeProvider clock,
     IOptions<MessagingOptions> options,
@@ -24,7 +23,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var listening = listener.ListenAsync(stoppingToken);
         var nextHousekeeping = DateTimeOffset.MinValue;
         var nextPrune = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
@@ -60,10 +58,18 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 LogDispatchFailed(exception);
             }
 
-            await wakeUp.WaitAsync(settings.DispatchPollInterval, clock, stoppingToken);
+            try
+            {
+                if (await wakeUp.WaitAsync(settings.DispatchPollInterval, clock, stoppingToken) && settings.DispatchCoalescingDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(settings.DispatchCoalescingDelay, clock, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
-
-        await listening.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed (database unreachable?); the rows stay pending")]

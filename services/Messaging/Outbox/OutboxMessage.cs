@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -49,5 +50,8 @@ public sealed class OutboxMessage
         };
     }
 
-    internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+    /// <summary>Assembly.GetName() builds a new AssemblyName on every call, which showed in profiles: names are cached.</summary>
+    internal static string TypeName(Type type) => TypeNames.GetOrAdd(type, t => $"{t.FullName}, {t.Assembly.GetName().Name}");
+
+    private static readonly ConcurrentDictionary<Type, string> TypeNames = new();
 }

@@ -1,29 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace KiPlatform.Messaging.Outbox;
 
-/// <summary>The outbox table in a service's DbContext model, and the commit notification its migration adds.</summary>
+/// <summary>The outbox table in a service's DbContext model.</summary>
 public static class OutboxModel
 {
     internal const string Table = "outbox_messages";
-
-    /// <summary>The channel on which PostgreSQL announces, at commit, that outbox rows were written.</summary>
-    internal const string NotificationChannel = "outbox_messages";
-
-    /// <summary>
-    /// A statement-level trigger, so a transaction writing a thousand events sends one notification, and PostgreSQL
-    /// delivers it only when (and if) the transaction commits: to every instance listening, not just the writer.
-    /// </summary>
-    public const string NotifyTriggerSql = $"""
-        CREATE OR REPLACE FUNCTION {Table}_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            PERFORM pg_notify('{NotificationChannel}', '');
-            RETURN NULL;
-        END $$;
-        CREATE OR REPLACE TRIGGER {Table}_notify AFTER INSERT ON {Table}
-            FOR EACH STATEMENT EXECUTE FUNCTION {Table}_notify();
-        """;
 
     public static ModelBuilder AddOutboxMessages(this ModelBuilder modelBuilder)
     {
@@ -47,8 +29,4 @@ public static class OutboxModel
         });
         return modelBuilder;
     }
-
-    /// <summary>Call in the migration that adds the outbox table, after it is created.</summary>
-    public static void AddOutboxCommitNotification(this MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql(NotifyTriggerSql);
 }

@@ -12,18 +12,19 @@ internal sealed class OutboxWakeUp
 
     public void Signal() => signals.Writer.TryWrite(true);
 
-    /// <summary>Returns when signalled or when <paramref name="timeout"/> has passed, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Returns true when signalled, false when <paramref name="timeout"/> passed first.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var timeoutSource = new CancellationTokenSource(timeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
         try
         {
             await signals.Reader.ReadAsync(linked.Token);
+            return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The poll interval passed without a signal: look anyway.
+            return false; // The poll interval passed without a signal: look anyway.
         }
     }
 }

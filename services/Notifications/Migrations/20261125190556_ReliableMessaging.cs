@@ -1,5 +1,4 @@
 ﻿using System;
-using KiPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -61,15 +60,11 @@ namespace KiPlatform.Notifications.Migrations
                 name: "ix_processed_messages_processed_at",
                 table: "processed_messages",
                 column: "processed_at");
-
-            migrationBuilder.AddOutboxCommitNotification();
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS outbox_messages_notify ON outbox_messages; DROP FUNCTION IF EXISTS outbox_messages_notify();");
-
             migrationBuilder.DropTable(
                 name: "outbox_messages");
 

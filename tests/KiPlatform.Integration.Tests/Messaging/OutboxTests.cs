@@ -136,19 +136,35 @@ public sealed class OutboxTests(ServersFixture servers)
         await ProbeDbContext.CreateSchemaAsync(database, Cancellation);
         var run = Guid.NewGuid();
         using var host = await ProbeHost.StartAsync(servers, database, $"latency-{run:N}", consumers: true,
-            // A poll interval far beyond the deadline below: only the commit notification can make the event arrive in time.
+            // A poll interval far beyond the deadline below: only the commit signal can make the events arrive in time.
             services => services.Configure<KiPlatform.Messaging.MessagingOptions>(o => o.DispatchPollInterval = TimeSpan.FromMinutes(10)),
             Cancellation);
-        // Let the listener's first look (made when it starts listening) pass, so what follows relies on the notification.
-        await Eventually.MatchesAsync(ct => ProbeHost.PendingOutboxRowsAsync(database, ct), pending => pending == 0, "the outbox is idle");
 
-        await using (var db = new ProbeDbContext(ProbeDbContext.Options(database)))
+        // A command as a service handles it, with the outbox of its request scope: once saved on its own, once in an
+        // explicit transaction.
+        await using (var scope = host.Services.CreateAsyncScope())
         {
-            new EventOutbox<ProbeDbContext>(db, TimeProvider.System).Add(new Probe(run, 1));
+            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            scope.ServiceProvider.GetRequiredService<EventOutbox<ProbeDbContext>>().Add(new Probe(run, 1));
             await db.SaveChangesAsync(Cancellation);
         }
 
-        await Eventually.MatchesAsync(ct => ProbeHost.ReceiptsAsync(database, run, ct), r => r.Count == 1, "the event is consumed",
+        await Eventually.MatchesAsync(ct => ProbeHost.ReceiptsAsync(database, run, ct), r => r.Count == 1, "the first event is consumed",
+            TimeSpan.FromSeconds(10));
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(Cancellation);
+                scope.ServiceProvider.GetRequiredService<EventOutbox<ProbeDbContext>>().Add(new Probe(run, 2));
+                await db.SaveChangesAsync(Cancellation);
+                await transaction.CommitAsync(Cancellation);
+            });
+        }
+
+        await Eventually.MatchesAsync(ct => ProbeHost.ReceiptsAsync(database, run, ct), r => r.Count == 2, "the second event is consumed",
             TimeSpan.FromSeconds(10));
         await host.StopAsync(Cancellation);
     }

@@ -1,5 +1,4 @@
 using KiPlatform.Messaging;
-using KiPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Integration.Tests.Messaging;
@@ -12,12 +11,11 @@ public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : D
     public static DbContextOptions<ProbeDbContext> Options(string connectionString) =>
         new DbContextOptionsBuilder<ProbeDbContext>().UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()).Options;
 
-    /// <summary>Creates the schema as a service's migrations would, commit notification included.</summary>
+    /// <summary>Creates the schema as a service's migrations would.</summary>
     public static async Task CreateSchemaAsync(string connectionString, CancellationToken cancellationToken)
     {
         await using var db = new ProbeDbContext(Options(connectionString));
         await db.Database.EnsureCreatedAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(OutboxModel.NotifyTriggerSql, cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

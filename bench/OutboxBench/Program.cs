@@ -1,0 +1,284 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using KiPlatform.Messaging;
+using KiPlatform.Messaging.Outbox;
+using KiPlatform.OutboxBench;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+// Outbox throughput and commit-to-consumed latency against the AppHost's real PostgreSQL and RabbitMQ (local mode).
+// The producing service (commands writing a row plus an event per transaction, and its outbox dispatcher) and the
+// consuming service (inbox and one row per event) run as two hosts in this process, wired as the services are.
+// Usage: bench/outbox.sh [seconds per phase] [latency-phase rate] [phases: drain,steady,latency]
+var steadySeconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+var latencyRate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+var phases = args.Length > 2 ? args[2].Split(',') : ["publish", "drain", "steady", "latency"];
+const int drainEvents = 30_000;
+const int throughputTarget = 2_000;
+var WarmUp = TimeSpan.FromSeconds(5);
+
+if (Environment.GetEnvironmentVariable("BENCH_MINTHREADS") is { } minThreads)
+{
+    ThreadPool.SetMinThreads(int.Parse(minThreads, CultureInfo.InvariantCulture), int.Parse(minThreads, CultureInfo.InvariantCulture));
+}
+
+var dataRoot = Directory.CreateTempSubdirectory("ki-bench-").FullName;
+Console.WriteLine($"Starting PostgreSQL and RabbitMQ (data root {dataRoot}) ...");
+var appBuilder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.KiPlatform_AppHost>(
+    ["--Infrastructure:Mode=local", $"--Infrastructure:DataRoot={dataRoot}", "--AppHost:InfrastructureOnly=true"]);
+// The servers' own output would cost CPU the measurement needs.
+appBuilder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("KiPlatform.AppHost.Resources", LogLevel.None));
+await using var app = await appBuilder.BuildAsync();
+await app.StartAsync();
+await app.ResourceNotifications.WaitForResourceHealthyAsync("postgres");
+await app.ResourceNotifications.WaitForResourceHealthyAsync("messaging");
+var postgres = await app.GetConnectionStringAsync("postgres") ?? throw new InvalidOperationException("no postgres");
+var messaging = await app.GetConnectionStringAsync("messaging") ?? throw new InvalidOperationException("no messaging");
+
+var results = new List<string>();
+var idleBefore = Process.GetCurrentProcess().TotalProcessorTime;
+await Task.Delay(TimeSpan.FromSeconds(5));
+Console.WriteLine($"Idle: this process (AppHost orchestration included) uses {(Process.GetCurrentProcess().TotalProcessorTime - idleBefore).TotalMilliseconds / 5000:P0} of a core.");
+if (phases.Contains("commit"))
+{
+    await RunCommitOnlyAsync();
+}
+
+if (phases.Contains("publish"))
+{
+    await RunDrainAsync(withConsumer: false);
+}
+
+if (phases.Contains("drain"))
+{
+    await RunDrainAsync(withConsumer: true);
+}
+
+if (phases.Contains("steady"))
+{
+    await RunSteadyAsync(throughputTarget, steadySeconds, "steady", latencies: false);
+}
+
+if (phases.Contains("latency"))
+{
+    await RunSteadyAsync(latencyRate, steadySeconds, "latency", latencies: true);
+}
+
+Console.WriteLine();
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores. Results:");
+results.ForEach(Console.WriteLine);
+await app.StopAsync();
+Directory.Delete(dataRoot, recursive: true);
+return 0;
+
+// Commands alone (a row and an event per transaction, 16 at once), nothing dispatched: what the database takes.
+async Task RunCommitOnlyAsync()
+{
+    var (producerDb, _) = await CreateDatabasesAsync("commit");
+    var services = new ServiceCollection()
+        .AddSingleton(TimeProvider.System)
+        .AddDbContextPool<BenchDbContext>(options => options.UseNpgsql(producerDb, npgsql => npgsql.EnableRetryOnFailure()))
+        .AddScoped<EventOutbox<BenchDbContext>>();
+    await using var provider = services.BuildServiceProvider();
+    var total = int.Parse(Environment.GetEnvironmentVariable("BENCH_COMMANDS") ?? "20000", CultureInfo.InvariantCulture);
+    var next = -1L;
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var started = Stopwatch.GetTimestamp();
+    var writerCount = int.Parse(Environment.GetEnvironmentVariable("BENCH_WRITERS") ?? "16", CultureInfo.InvariantCulture);
+    await Task.WhenAll(Enumerable.Range(0, writerCount).Select(async _ =>
+    {
+        long sequence;
+        while ((sequence = Interlocked.Increment(ref next)) < total)
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
+            db.Rows.Add(new BenchRow { Sequence = sequence });
+            scope.ServiceProvider.GetRequiredService<EventOutbox<BenchDbContext>>().Add(new BenchEvent(sequence));
+            await db.SaveChangesAsync();
+        }
+    }));
+    var elapsed = Stopwatch.GetElapsedTime(started);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    var line = $"commit  : {total} commands (a row and an event each) in {elapsed.TotalSeconds:F1} s = {total / elapsed.TotalSeconds:F0}/s, nothing dispatched; " +
+               $"this process used {cpu.TotalMilliseconds * 1000 / total:F0} µs CPU per command";
+    results.Add(line);
+    Console.WriteLine(line);
+}
+
+// Events committed while no dispatcher ran, then drained: how fast one dispatcher publishes, alone or while one
+// consumer consumes them.
+async Task RunDrainAsync(bool withConsumer)
+{
+    var label = withConsumer ? "drain" : "publish";
+    var (producerDb, consumerDb) = await CreateDatabasesAsync(label);
+    await using (var db = new BenchDbContext(Options(producerDb)))
+    {
+        var outbox = new EventOutbox<BenchDbContext>(db, TimeProvider.System);
+        for (var i = 0; i < drainEvents; i++)
+        {
+            outbox.Add(new BenchEvent(i));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    var timeline = new Timeline();
+    using var consumer = withConsumer ? await StartHostAsync($"{label}-consumer", consumerDb, timeline, consumers: true) : null;
+    var started = Stopwatch.GetTimestamp();
+    using var producer = await StartHostAsync($"{label}-producer", producerDb, timeline, consumers: false);
+    var published = await WaitUntilAsync(async () => await PendingAsync(producerDb) == 0, TimeSpan.FromMinutes(5));
+    var publishedAfter = Stopwatch.GetElapsedTime(started);
+    var line = $"{label,-8}: {drainEvents} pre-committed events published in {publishedAfter.TotalSeconds:F1} s = {drainEvents / publishedAfter.TotalSeconds:F0} events/s{(published ? "" : " (publish did not finish)")}";
+    if (consumer is not null)
+    {
+        await WaitUntilAsync(() => Task.FromResult(timeline.Consumed.Count >= drainEvents), TimeSpan.FromMinutes(5));
+        var consumedAfter = Stopwatch.GetElapsedTime(started);
+        line += $"; all consumed after {consumedAfter.TotalSeconds:F1} s = {drainEvents / consumedAfter.TotalSeconds:F0} events/s end to end";
+        await consumer.StopAsync();
+    }
+
+    await producer.StopAsync();
+    results.Add(line);
+    Console.WriteLine(line);
+}
+
+// Writers commit one event per transaction at a fixed rate while the dispatcher and the consumer run.
+async Task RunSteadyAsync(int rate, int seconds, string label, bool latencies)
+{
+    var (producerDb, consumerDb) = await CreateDatabasesAsync(label);
+    var timeline = new Timeline();
+    using var consumer = await StartHostAsync($"{label}-consumer", consumerDb, timeline, consumers: true);
+    using var producer = await StartHostAsync($"{label}-producer", producerDb, timeline, consumers: false);
+
+    var total = rate * seconds;
+    const int writers = 16;
+    var interval = TimeSpan.FromSeconds(1.0 / rate);
+    var started = Stopwatch.GetTimestamp();
+    var tasks = Enumerable.Range(0, writers).Select(async writer =>
+    {
+        for (long sequence = writer; sequence < total; sequence += writers)
+        {
+            var due = interval * sequence - Stopwatch.GetElapsedTime(started);
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due);
+            }
+
+            // One command as a service handles it: its own scope, a state change and its event in one transaction.
+            await using var scope = producer.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
+            db.Rows.Add(new BenchRow { Sequence = sequence });
+            scope.ServiceProvider.GetRequiredService<EventOutbox<BenchDbContext>>().Add(new BenchEvent(sequence));
+            await db.SaveChangesAsync();
+            timeline.Committed[sequence] = Stopwatch.GetTimestamp();
+        }
+    });
+    await Task.WhenAll(tasks);
+    var committedAfter = Stopwatch.GetElapsedTime(started);
+    await WaitUntilAsync(() => Task.FromResult(timeline.Consumed.Count >= total), TimeSpan.FromMinutes(5));
+    var consumedAfter = Stopwatch.GetElapsedTime(started);
+    var line = $"{label,-8}: offered {rate}/s for {seconds} s; committed {total} in {committedAfter.TotalSeconds:F1} s = {total / committedAfter.TotalSeconds:F0}/s; " +
+               $"all consumed {(consumedAfter - committedAfter).TotalMilliseconds:F0} ms after the last commit = {total / consumedAfter.TotalSeconds:F0} events/s sustained";
+    if (latencies)
+    {
+        // The first seconds open connections (SCRAM authentication each) and compile the hot paths: not measured.
+        var warmUp = (long)(rate * WarmUp.TotalSeconds);
+        var samples = timeline.Committed
+            .Where(c => c.Key >= warmUp)
+            .Select(c => Stopwatch.GetElapsedTime(c.Value, timeline.Consumed[c.Key]).TotalMilliseconds)
+            .Order()
+            .ToArray();
+        double Percentile(double p) => samples[(int)Math.Min(samples.Length - 1, Math.Ceiling(p * samples.Length) - 1)];
+        line += $"; after {WarmUp.TotalSeconds:F0} s warm-up commit-to-consumed p50 {Percentile(0.50):F1} ms, p95 {Percentile(0.95):F1} ms, p99 {Percentile(0.99):F1} ms, max {samples[^1]:F1} ms";
+    }
+
+    results.Add(line);
+    Console.WriteLine(line);
+    await Task.WhenAll(producer.StopAsync(), consumer.StopAsync());
+}
+
+async Task<IHost> StartHostAsync(string name, string database, Timeline timeline, bool consumers)
+{
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    {
+        ApplicationName = $"KiPlatform.bench-{name}-{Guid.NewGuid():N}",
+        EnvironmentName = Environments.Production,
+        DisableDefaults = true,
+    });
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = messaging });
+    builder.Services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+    // Pooled, with the retrying strategy, as Aspire's AddNpgsqlDbContext registers a service's context.
+    builder.Services.AddDbContextPool<BenchDbContext>(options => options.UseNpgsql(database, npgsql => npgsql.EnableRetryOnFailure()));
+    builder.Services.AddSingleton(timeline);
+    builder.AddServiceMessaging<BenchDbContext>(bus =>
+    {
+        if (consumers)
+        {
+            bus.AddConsumer<BenchConsumer>();
+        }
+    });
+    if (consumers)
+    {
+        builder.Services.AddConsumeObserver<ConsumedObserver>();
+    }
+
+    var host = builder.Build();
+    await host.StartAsync();
+    return host;
+}
+
+async Task<(string Producer, string Consumer)> CreateDatabasesAsync(string label)
+{
+    // Each phase has databases of its own; the pools of the previous phase would hold connections the server needs.
+    NpgsqlConnection.ClearAllPools();
+    var names = new[] { $"bench_{label}_producer_{Guid.NewGuid():N}", $"bench_{label}_consumer_{Guid.NewGuid():N}" };
+    await using (var connection = new NpgsqlConnection(postgres))
+    {
+        await connection.OpenAsync();
+        foreach (var name in names)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    var databases = names.Select(name => new NpgsqlConnectionStringBuilder(postgres) { Database = name, MaxPoolSize = 50 }.ConnectionString).ToArray();
+    foreach (var database in databases)
+    {
+        await BenchDbContext.CreateSchemaAsync(Options(database));
+    }
+
+    return (databases[0], databases[1]);
+}
+
+static DbContextOptions<BenchDbContext> Options(string connectionString) =>
+    new DbContextOptionsBuilder<BenchDbContext>().UseNpgsql(connectionString).Options;
+
+static async Task<int> PendingAsync(string database)
+{
+    await using var db = new BenchDbContext(Options(database));
+    return await db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null);
+}
+
+static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan deadline)
+{
+    var until = Stopwatch.GetTimestamp() + (long)(deadline.TotalSeconds * Stopwatch.Frequency);
+    while (Stopwatch.GetTimestamp() < until)
+    {
+        if (await condition())
+        {
+            return true;
+        }
+
+        await Task.Delay(20);
+    }
+
+    return false;
+}
