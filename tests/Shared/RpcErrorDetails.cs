@@ -1,8 +1,9 @@
 using Google.Rpc;
 using Grpc.Core;
 
-namespace KiPlatform.Rpc.Tests;
+namespace KiPlatform.Testing;
 
+/// <summary>Reads the google.rpc details out of a gRPC error; shared by the test projects (linked, not referenced).</summary>
 internal static class RpcErrorDetails
 {
     public static ErrorInfo ErrorInfo(this RpcException error) => Detail<ErrorInfo>(error);
