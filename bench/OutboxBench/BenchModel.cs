@@ -38,7 +38,27 @@ public sealed class Timeline
 {
     public ConcurrentDictionary<long, long> Committed { get; } = new();
 
+    public ConcurrentDictionary<long, long> Published { get; } = new();
+
     public ConcurrentDictionary<long, long> Consumed { get; } = new();
+}
+
+/// <summary>Notes when the broker confirmed each event's publish.</summary>
+public sealed class PublishedObserver(Timeline timeline) : IPublishObserver
+{
+    public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostPublish<T>(PublishContext<T> context) where T : class
+    {
+        if (context.Message is BenchEvent bench)
+        {
+            timeline.Published.TryAdd(bench.Sequence, Stopwatch.GetTimestamp());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 }
 
 /// <summary>The consumer's effect is one row, committed with its inbox record as in every service.</summary>

@@ -16,10 +16,10 @@ using Npgsql;
 // Outbox throughput and commit-to-consumed latency against the AppHost's real PostgreSQL and RabbitMQ (local mode).
 // The producing service (commands writing a row plus an event per transaction, and its outbox dispatcher) and the
 // consuming service (inbox and one row per event) run as two hosts in this process, wired as the services are.
-// Usage: bench/outbox.sh [seconds per phase] [latency-phase rate] [phases: drain,steady,latency]
+// Usage: bench/outbox.sh [seconds per phase] [latency-phase rate] [phases: commit,publish,drain,steady,latency]
 var steadySeconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 var latencyRate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
-var phases = args.Length > 2 ? args[2].Split(',') : ["publish", "drain", "steady", "latency"];
+var phases = args.Length > 2 ? args[2].Split(',') : ["commit", "publish", "drain", "steady", "latency"];
 const int drainEvents = 30_000;
 const int throughputTarget = 2_000;
 var WarmUp = TimeSpan.FromSeconds(5);
@@ -195,8 +195,14 @@ async Task RunSteadyAsync(int rate, int seconds, string label, bool latencies)
             .Select(c => Stopwatch.GetElapsedTime(c.Value, timeline.Consumed[c.Key]).TotalMilliseconds)
             .Order()
             .ToArray();
-        double Percentile(double p) => samples[(int)Math.Min(samples.Length - 1, Math.Ceiling(p * samples.Length) - 1)];
-        line += $"; after {WarmUp.TotalSeconds:F0} s warm-up commit-to-consumed p50 {Percentile(0.50):F1} ms, p95 {Percentile(0.95):F1} ms, p99 {Percentile(0.99):F1} ms, max {samples[^1]:F1} ms";
+        double Percentile(double[] sorted, double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
+        double[] Stage(Func<long, (long From, long To)> span) => timeline.Committed.Keys.Where(k => k >= warmUp)
+            .Select(k => span(k)).Select(s => Stopwatch.GetElapsedTime(s.From, s.To).TotalMilliseconds).Order().ToArray();
+        var toPublish = Stage(k => (timeline.Committed[k], timeline.Published[k]));
+        var toConsume = Stage(k => (timeline.Published[k], timeline.Consumed[k]));
+        line += $"; after {WarmUp.TotalSeconds:F0} s warm-up commit-to-consumed p50 {Percentile(samples, 0.50):F1} ms, p95 {Percentile(samples, 0.95):F1} ms, " +
+                $"p99 {Percentile(samples, 0.99):F1} ms, max {samples[^1]:F1} ms (of which commit-to-confirmed p50 {Percentile(toPublish, 0.5):F1} / p99 {Percentile(toPublish, 0.99):F1} ms, " +
+                $"confirmed-to-consumed p50 {Percentile(toConsume, 0.5):F1} / p99 {Percentile(toConsume, 0.99):F1} ms)";
     }
 
     results.Add(line);
@@ -227,6 +233,10 @@ async Task<IHost> StartHostAsync(string name, string database, Timeline timeline
     if (consumers)
     {
         builder.Services.AddConsumeObserver<ConsumedObserver>();
+    }
+    else
+    {
+        builder.Services.AddPublishObserver<PublishedObserver>();
     }
 
     var host = builder.Build();
