@@ -16,18 +16,14 @@ using Npgsql;
 // Outbox throughput and commit-to-consumed latency against the AppHost's real PostgreSQL and RabbitMQ (local mode).
 // The producing service (commands writing a row plus an event per transaction, and its outbox dispatcher) and the
 // consuming service (inbox and one row per event) run as two hosts in this process, wired as the services are.
-// Usage: bench/outbox.sh [seconds per phase] [latency-phase rate] [phases: commit,publish,drain,steady,latency]
+// Usage: bench/outbox.sh [seconds per phase] [latency-phase rate] [phases: commit,rawcommit,publish,drain,steady,latency]
+// The commit phase reads BENCH_WRITERS (default 16) and BENCH_COMMANDS (default 20000).
 var steadySeconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 var latencyRate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
-var phases = args.Length > 2 ? args[2].Split(',') : ["commit", "publish", "drain", "steady", "latency"];
+var phases = args.Length > 2 ? args[2].Split(',') : ["commit", "rawcommit", "publish", "drain", "steady", "latency"];
 const int drainEvents = 30_000;
 const int throughputTarget = 2_000;
 var WarmUp = TimeSpan.FromSeconds(5);
-
-if (Environment.GetEnvironmentVariable("BENCH_MINTHREADS") is { } minThreads)
-{
-    ThreadPool.SetMinThreads(int.Parse(minThreads, CultureInfo.InvariantCulture), int.Parse(minThreads, CultureInfo.InvariantCulture));
-}
 
 var dataRoot = Directory.CreateTempSubdirectory("ki-bench-").FullName;
 Console.WriteLine($"Starting PostgreSQL and RabbitMQ (data root {dataRoot}) ...");
@@ -49,6 +45,11 @@ Console.WriteLine($"Idle: this process (AppHost orchestration included) uses {(P
 if (phases.Contains("commit"))
 {
     await RunCommitOnlyAsync();
+}
+
+if (phases.Contains("rawcommit"))
+{
+    await RunRawCommitAsync();
 }
 
 if (phases.Contains("publish"))
@@ -108,6 +109,44 @@ async Task RunCommitOnlyAsync()
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     var line = $"commit  : {total} commands (a row and an event each) in {elapsed.TotalSeconds:F1} s = {total / elapsed.TotalSeconds:F0}/s, nothing dispatched; " +
                $"this process used {cpu.TotalMilliseconds * 1000 / total:F0} µs CPU per command";
+    results.Add(line);
+    Console.WriteLine(line);
+}
+
+// The same transactions through plain Npgsql, to tell EF's share of the CPU from the driver's and the machine's.
+async Task RunRawCommitAsync()
+{
+    var (producerDb, _) = await CreateDatabasesAsync("rawcommit");
+    await using var dataSource = NpgsqlDataSource.Create(producerDb);
+    const int total = 20_000;
+    var next = -1L;
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var started = Stopwatch.GetTimestamp();
+    await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+    {
+        long sequence;
+        while ((sequence = Interlocked.Increment(ref next)) < total)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand("INSERT INTO bench_rows (\"Sequence\") VALUES ($1)") { Parameters = { new() { Value = sequence } } },
+                    new NpgsqlBatchCommand("INSERT INTO outbox_messages (id, message_type, body, created_at, next_attempt_at, attempts) VALUES ($1, 'x', '{}', now(), now(), 0)")
+                    {
+                        Parameters = { new() { Value = Guid.CreateVersion7() } },
+                    },
+                },
+            };
+            await batch.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+    }));
+    var elapsed = Stopwatch.GetElapsedTime(started);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    var line = $"raw     : {total} transactions through plain Npgsql in {elapsed.TotalSeconds:F1} s = {total / elapsed.TotalSeconds:F0}/s; {cpu.TotalMilliseconds * 1000 / total:F0} µs CPU each";
     results.Add(line);
     Console.WriteLine(line);
 }
