@@ -18,8 +18,8 @@ public static class ReferenceData
         this DbContext db,
         IReadOnlyCollection<TEntity> shipped,
         Expression<Func<TEntity, TKey>> key,
-        CancellationToken cancellationToken,
-        Action<int, int>? beforeCommit = null)
+        Action<int, int>? beforeCommit,
+        CancellationToken cancellationToken)
         where TEntity : class
     {
         var keyOf = key.Compile();

@@ -79,6 +79,9 @@ public static class ServiceBus
         builder.Services.AddSingleton<OutboxCommitSignal>();
         builder.Services.ConfigureDbContext<TContext>((services, options) => options.AddInterceptors(services.GetRequiredService<OutboxCommitSignal>()));
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+        builder.Services.AddRetentionPruning<TContext, OutboxMessage>(
+            // An unsent row has no SentAt, compares as unknown, and so is never pruned.
+            message => message.SentAt!.Value, provider => provider.GetRequiredService<IOptions<MessagingOptions>>().Value.Retention);
         return builder;
     }
 

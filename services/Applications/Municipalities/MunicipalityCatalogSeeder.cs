@@ -20,13 +20,13 @@ internal sealed partial class MunicipalityCatalogSeeder(
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var (added, total) = await db.AddMissingAsync(ReadCatalog(), m => m.Ags, cancellationToken, (added, total) =>
+        var (added, total) = await db.AddMissingAsync(ReadCatalog(), m => m.Ags, (added, total) =>
         {
             if (added > 0)
             {
                 outbox.Add(new MunicipalitiesSeeded(added, total, clock.GetUtcNow()));
             }
-        });
+        }, cancellationToken);
         LogSeeded(added, total);
     }
 

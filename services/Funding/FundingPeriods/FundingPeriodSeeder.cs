@@ -9,7 +9,7 @@ internal sealed class FundingPeriodSeeder(FundingDbContext db) : IDatabaseSeeder
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public Task SeedAsync(CancellationToken cancellationToken) =>
-        db.AddMissingAsync(ReadShippedPeriods(), p => p.Id, cancellationToken);
+        db.AddMissingAsync(ReadShippedPeriods(), p => p.Id, beforeCommit: null, cancellationToken);
 
     internal static IReadOnlyList<FundingPeriod> ReadShippedPeriods()
     {

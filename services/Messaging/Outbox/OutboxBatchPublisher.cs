@@ -70,25 +70,18 @@ public sealed partial class OutboxBatchPublisher<TContext>(
         }, cancellationToken);
     }
 
-    /// <summary>Deletes sent rows older than the retention window.</summary>
-    public async Task<int> PruneSentAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var cutoff = clock.GetUtcNow() - settings.Retention;
-        return await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-    }
-
     /// <summary>Measures the backlog for the pending-count and oldest-age gauges.</summary>
     public async Task MeasureBacklogAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var pending = db.Set<OutboxMessage>().Where(m => m.SentAt == null);
-        var count = await pending.CountAsync(cancellationToken);
-        var oldest = count == 0 ? (DateTimeOffset?)null : await pending.MinAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken);
-        var age = oldest is { } createdAt ? clock.GetUtcNow() - createdAt : TimeSpan.Zero;
-        telemetry.ReportBacklog(db.Database.GetDbConnection().Database, new OutboxBacklog(count, age < TimeSpan.Zero ? TimeSpan.Zero : age));
+        var backlog = await db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null)
+            .GroupBy(_ => 1)
+            .Select(pending => new { Count = pending.Count(), Oldest = pending.Min(m => m.CreatedAt) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var age = backlog is null ? TimeSpan.Zero : clock.GetUtcNow() - backlog.Oldest;
+        telemetry.ReportBacklog(db.Database.GetDbConnection().Database, new OutboxBacklog(backlog?.Count ?? 0, age < TimeSpan.Zero ? TimeSpan.Zero : age));
     }
 
     private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)

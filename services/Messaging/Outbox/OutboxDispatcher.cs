@@ -18,13 +18,11 @@ internal sealed partial class OutboxDispatcher<TContext>(
     where TContext : DbContext
 {
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var nextHousekeeping = DateTimeOffset.MinValue;
-        var nextPrune = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -35,17 +33,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 {
                     await publisher.MeasureBacklogAsync(stoppingToken);
                     nextHousekeeping = now + HousekeepingInterval;
-                }
-
-                if (now >= nextPrune)
-                {
-                    var pruned = await publisher.PruneSentAsync(stoppingToken);
-                    if (pruned > 0)
-                    {
-                        LogPruned(pruned);
-                    }
-
-                    nextPrune = now + PruneInterval;
                 }
 
                 if (claimed >= settings.DispatchBatchSize)
@@ -74,7 +61,4 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed (database unreachable?); the rows stay pending")]
     private partial void LogDispatchFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Count} sent outbox rows past retention")]
-    private partial void LogPruned(int count);
 }
