@@ -26,27 +26,17 @@ if (builder.Configuration.GetValue<bool>("AppHost:InfrastructureOnly"))
 var mail = builder.AddDevelopmentMailServer("mail", infrastructure.DataRoot);
 var secrets = DevelopmentSecrets.Add(builder, infrastructure.DataRoot);
 
-var applications = builder.AddProject<Projects.KiPlatform_Applications>("applications")
-    .WithPlatformInfrastructure(infrastructure, "applicationsdb")
-    .WithDevelopmentSecrets(secrets)
-    .WithHttpHealthCheck("/health", endpointName: "health");
-
-builder.AddProject<Projects.KiPlatform_Staffing>("staffing")
-    .WithPlatformInfrastructure(infrastructure, "staffingdb")
-    .WithDevelopmentSecrets(secrets)
-    .WithReference(applications).WaitFor(applications)
-    .WithHttpHealthCheck("/health", endpointName: "health");
-
-builder.AddProject<Projects.KiPlatform_Funding>("funding")
-    .WithPlatformInfrastructure(infrastructure, "fundingdb")
-    .WithDevelopmentSecrets(secrets)
-    .WithHttpHealthCheck("/health", endpointName: "health");
-
-builder.AddProject<Projects.KiPlatform_Notifications>("notifications")
-    .WithPlatformInfrastructure(infrastructure, "notificationsdb")
-    .WithDevelopmentSecrets(secrets)
-    .WithReference(mail).WaitFor(mail)
-    .WithHttpHealthCheck("/health", endpointName: "health");
+var applications = AddService<Projects.KiPlatform_Applications>("applications", "applicationsdb");
+AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb").WithReference(applications).WaitFor(applications);
+AddService<Projects.KiPlatform_Funding>("funding", "fundingdb");
+AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb").WithReference(mail).WaitFor(mail);
 
 await builder.Build().RunAsync();
 return 0;
+
+// Every service: its database, the bus and the cache, the development secrets, and readiness from its /health.
+IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithPlatformInfrastructure(infrastructure, database)
+        .WithDevelopmentSecrets(secrets)
+        .WithHttpHealthCheck("/health", endpointName: "health");

@@ -17,13 +17,15 @@ using Npgsql;
 // The producing service (commands writing a row plus an event per transaction, and its outbox dispatcher) and the
 // consuming service (inbox and one row per event) run as two hosts in this process, wired as the services are.
 // Usage: bench/outbox.sh [seconds per phase] [latency-phase rate] [phases: commit,rawcommit,publish,drain,steady,latency]
-// The commit phase reads BENCH_WRITERS (default 16) and BENCH_COMMANDS (default 20000).
+// The commit phases read BENCH_WRITERS (default 16) and BENCH_COMMANDS (default 20000).
 var steadySeconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 var latencyRate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
 var phases = args.Length > 2 ? args[2].Split(',') : ["commit", "rawcommit", "publish", "drain", "steady", "latency"];
 const int drainEvents = 30_000;
 const int throughputTarget = 2_000;
-var WarmUp = TimeSpan.FromSeconds(5);
+var warmUpTime = TimeSpan.FromSeconds(5);
+var commitWriters = int.Parse(Environment.GetEnvironmentVariable("BENCH_WRITERS") ?? "16", CultureInfo.InvariantCulture);
+var commitCommands = int.Parse(Environment.GetEnvironmentVariable("BENCH_COMMANDS") ?? "20000", CultureInfo.InvariantCulture);
 
 var dataRoot = Directory.CreateTempSubdirectory("ki-bench-").FullName;
 Console.WriteLine($"Starting PostgreSQL and RabbitMQ (data root {dataRoot}) ...");
@@ -79,7 +81,7 @@ await app.StopAsync();
 Directory.Delete(dataRoot, recursive: true);
 return 0;
 
-// Commands alone (a row and an event per transaction, 16 at once), nothing dispatched: what the database takes.
+// Commands alone (a row and an event per transaction, BENCH_WRITERS at once), nothing dispatched: what the database takes.
 async Task RunCommitOnlyAsync()
 {
     var (producerDb, _) = await CreateDatabasesAsync("commit");
@@ -88,12 +90,11 @@ async Task RunCommitOnlyAsync()
         .AddDbContextPool<BenchDbContext>(options => options.UseNpgsql(producerDb, npgsql => npgsql.EnableRetryOnFailure()))
         .AddScoped<EventOutbox<BenchDbContext>>();
     await using var provider = services.BuildServiceProvider();
-    var total = int.Parse(Environment.GetEnvironmentVariable("BENCH_COMMANDS") ?? "20000", CultureInfo.InvariantCulture);
+    var total = commitCommands;
     var next = -1L;
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var started = Stopwatch.GetTimestamp();
-    var writerCount = int.Parse(Environment.GetEnvironmentVariable("BENCH_WRITERS") ?? "16", CultureInfo.InvariantCulture);
-    await Task.WhenAll(Enumerable.Range(0, writerCount).Select(async _ =>
+    await Task.WhenAll(Enumerable.Range(0, commitWriters).Select(async _ =>
     {
         long sequence;
         while ((sequence = Interlocked.Increment(ref next)) < total)
@@ -107,7 +108,7 @@ async Task RunCommitOnlyAsync()
     }));
     var elapsed = Stopwatch.GetElapsedTime(started);
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-    var line = $"commit  : {total} commands (a row and an event each) in {elapsed.TotalSeconds:F1} s = {total / elapsed.TotalSeconds:F0}/s, nothing dispatched; " +
+    var line = $"commit  : {total} commands (a row and an event each, {commitWriters} at once) in {elapsed.TotalSeconds:F1} s = {total / elapsed.TotalSeconds:F0}/s, nothing dispatched; " +
                $"this process used {cpu.TotalMilliseconds * 1000 / total:F0} µs CPU per command";
     results.Add(line);
     Console.WriteLine(line);
@@ -118,11 +119,11 @@ async Task RunRawCommitAsync()
 {
     var (producerDb, _) = await CreateDatabasesAsync("rawcommit");
     await using var dataSource = NpgsqlDataSource.Create(producerDb);
-    const int total = 20_000;
+    var total = commitCommands;
     var next = -1L;
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var started = Stopwatch.GetTimestamp();
-    await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+    await Task.WhenAll(Enumerable.Range(0, commitWriters).Select(async _ =>
     {
         long sequence;
         while ((sequence = Interlocked.Increment(ref next)) < total)
@@ -146,7 +147,7 @@ async Task RunRawCommitAsync()
     }));
     var elapsed = Stopwatch.GetElapsedTime(started);
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-    var line = $"raw     : {total} transactions through plain Npgsql in {elapsed.TotalSeconds:F1} s = {total / elapsed.TotalSeconds:F0}/s; {cpu.TotalMilliseconds * 1000 / total:F0} µs CPU each";
+    var line = $"raw     : {total} transactions through plain Npgsql ({commitWriters} at once) in {elapsed.TotalSeconds:F1} s = {total / elapsed.TotalSeconds:F0}/s; {cpu.TotalMilliseconds * 1000 / total:F0} µs CPU each";
     results.Add(line);
     Console.WriteLine(line);
 }
@@ -228,7 +229,7 @@ async Task RunSteadyAsync(int rate, int seconds, string label, bool latencies)
     if (latencies)
     {
         // The first seconds open connections (SCRAM authentication each) and compile the hot paths: not measured.
-        var warmUp = (long)(rate * WarmUp.TotalSeconds);
+        var warmUp = (long)(rate * warmUpTime.TotalSeconds);
         var samples = timeline.Committed
             .Where(c => c.Key >= warmUp)
             .Select(c => Stopwatch.GetElapsedTime(c.Value, timeline.Consumed[c.Key]).TotalMilliseconds)
@@ -239,7 +240,7 @@ async Task RunSteadyAsync(int rate, int seconds, string label, bool latencies)
             .Select(k => span(k)).Select(s => Stopwatch.GetElapsedTime(s.From, s.To).TotalMilliseconds).Order().ToArray();
         var toPublish = Stage(k => (timeline.Committed[k], timeline.Published[k]));
         var toConsume = Stage(k => (timeline.Published[k], timeline.Consumed[k]));
-        line += $"; after {WarmUp.TotalSeconds:F0} s warm-up commit-to-consumed p50 {Percentile(samples, 0.50):F1} ms, p95 {Percentile(samples, 0.95):F1} ms, " +
+        line += $"; after {warmUpTime.TotalSeconds:F0} s warm-up commit-to-consumed p50 {Percentile(samples, 0.50):F1} ms, p95 {Percentile(samples, 0.95):F1} ms, " +
                 $"p99 {Percentile(samples, 0.99):F1} ms, max {samples[^1]:F1} ms (of which commit-to-confirmed p50 {Percentile(toPublish, 0.5):F1} / p99 {Percentile(toPublish, 0.99):F1} ms, " +
                 $"confirmed-to-consumed p50 {Percentile(toConsume, 0.5):F1} / p99 {Percentile(toConsume, 0.99):F1} ms)";
     }

@@ -61,6 +61,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         // The testing builder moves the dashboard of the launch profile to a free port; read where it went.
         DashboardUrl = App.GetEndpoint("aspire-dashboard", "http");
+        SigningKey = (await File.ReadAllTextAsync(Path.Combine(DataRoot, "credentials", "token-signing-key"), deadline.Token)).Trim();
     }
 
     /// <summary>A channel without credentials, as a health probe or an unauthenticated caller uses.</summary>
@@ -98,7 +99,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public string Token(string role, string? ags = null, TimeSpan? lifetime = null) =>
         DevelopmentTokens.Create(SigningKey, role, ags, lifetime ?? TimeSpan.FromHours(1), TimeProvider.System);
 
-    public string SigningKey => File.ReadAllText(Path.Combine(DataRoot, "credentials", "token-signing-key")).Trim();
+    /// <summary>The key this run's AppHost generated, read once the stack has started.</summary>
+    public string SigningKey { get; private set; } = "";
 
     /// <summary>The resources the dashboard shows (parameters and Aspire's hidden helpers are not among them).</summary>
     public IEnumerable<IResource> Resources
