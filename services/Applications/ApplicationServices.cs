@@ -1,7 +1,9 @@
+using KiPlatform.Applications.Lifecycle;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Infrastructure;
 using KiPlatform.Messaging;
 using KiPlatform.Rpc;
+using KiPlatform.Rpc.Idempotency;
 
 namespace KiPlatform.Applications;
 
@@ -12,7 +14,20 @@ public static class ApplicationServices
         builder.AddServiceDatabase<ApplicationsDbContext, IHostApplicationBuilder>(ApplicationsDbContext.ConnectionName);
         builder.AddServiceMessaging<ApplicationsDbContext>();
         builder.AddServiceCache();
+        builder.AddIdempotentCommands<ApplicationsDbContext>();
         builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
+        builder.AddApplicationReadCache();
         builder.Services.AddScoped<IDatabaseSeeder<ApplicationsDbContext>, MunicipalityCatalogSeeder>();
+        builder.Services.AddScoped<IDatabaseSeeder<ApplicationsDbContext>, PeriodPostCapsSeeder>();
+        builder.Services.AddSingleton<ApplicationMetrics>();
+        builder.Services.AddHostedService<ApplicationCountRefresher>();
+        builder.Services.AddSingleton<ApplicationWatchHub>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ApplicationWatchHub>());
+    }
+
+    public static void MapApplicationServices(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcService<MunicipalityGrpcService>();
+        app.MapGrpcService<ApplicationGrpcService>();
     }
 }

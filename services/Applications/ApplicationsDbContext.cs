@@ -1,5 +1,7 @@
+using KiPlatform.Applications.Lifecycle;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Messaging;
+using KiPlatform.Rpc.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Applications;
@@ -10,6 +12,12 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
 
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<ApplicationStep> ApplicationSteps => Set<ApplicationStep>();
+
+    public DbSet<PeriodPostCaps> PeriodPostCaps => Set<PeriodPostCaps>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationsDbContext).Assembly).AddMessagingTables();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationsDbContext).Assembly).AddMessagingTables().AddIdempotencyRecords();
 }

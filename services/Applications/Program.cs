@@ -1,5 +1,4 @@
 using KiPlatform.Applications;
-using KiPlatform.Applications.Municipalities;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,5 +6,5 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapGrpcService<MunicipalityGrpcService>();
+app.MapApplicationServices();
 app.Run();

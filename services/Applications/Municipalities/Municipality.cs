@@ -16,6 +16,13 @@ public sealed class Municipality
     /// <summary>One of the 16 municipalities whose grant notices were issued together in the first wave.</summary>
     public required bool FirstWave { get; init; }
 
+    /// <summary>When the municipality's first application was approved: from then on it has a KI.</summary>
+    public DateTimeOffset? KiApprovedAt { get; private set; }
+
+    public bool HasKi => KiApprovedAt is not null;
+
+    public void RecordKiApproved(DateTimeOffset at) => KiApprovedAt ??= at;
+
     /// <summary>Row version (PostgreSQL xmin): the etag, and the guard against lost updates.</summary>
     public uint Version { get; init; }
 }

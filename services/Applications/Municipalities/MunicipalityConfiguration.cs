@@ -14,5 +14,6 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         municipality.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         municipality.Property(m => m.GovernmentDistrict).HasMaxLength(20);
         municipality.Property(m => m.Version).IsRowVersion();
+        municipality.Ignore(m => m.HasKi);
     }
 }

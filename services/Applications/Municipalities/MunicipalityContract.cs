@@ -19,5 +19,6 @@ internal static class MunicipalityContract
         GovernmentDistrict = municipality.GovernmentDistrict,
         FirstWave = municipality.FirstWave,
         Etag = ETags.Format(municipality.Version),
+        HasKi = municipality.HasKi,
     };
 }

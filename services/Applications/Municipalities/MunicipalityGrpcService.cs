@@ -1,13 +1,20 @@
+using Google.Protobuf;
 using Grpc.Core;
+using KiPlatform.Applications.Lifecycle;
 using KiPlatform.Applications.V1;
 using KiPlatform.Rpc.Errors;
+using KiPlatform.Rpc.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Applications.Municipalities;
 
-public sealed class MunicipalityGrpcService(ApplicationsDbContext db) : MunicipalityService.MunicipalityServiceBase
+public sealed class MunicipalityGrpcService(ApplicationsDbContext db, ApplicationReadCache cache, PageTokens pageTokens)
+    : MunicipalityService.MunicipalityServiceBase
 {
     public const string NotFoundReason = "MUNICIPALITY_NOT_FOUND";
+
+    private const int DefaultPageSize = 60;
+    private const int MaxPageSize = 100;
 
     public override async Task<V1.Municipality> GetMunicipality(GetMunicipalityRequest request, ServerCallContext context)
     {
@@ -16,5 +23,85 @@ public sealed class MunicipalityGrpcService(ApplicationsDbContext db) : Municipa
             .SingleOrDefaultAsync(m => m.Ags == ags, context.CancellationToken)
             ?? throw new ResourceNotFoundException(request.Name, NotFoundReason);
         return municipality.ToContract();
+    }
+
+    public override async Task<ListMunicipalitiesResponse> ListMunicipalities(ListMunicipalitiesRequest request, ServerCallContext context)
+    {
+        var district = string.IsNullOrEmpty(request.GovernmentDistrict) ? null : request.GovernmentDistrict;
+        var kind = request.Kind switch
+        {
+            V1.MunicipalityKind.District => MunicipalityKind.District,
+            V1.MunicipalityKind.IndependentCity => MunicipalityKind.IndependentCity,
+            V1.MunicipalityKind.CityRegion => MunicipalityKind.CityRegion,
+            _ => (MunicipalityKind?)null,
+        };
+        bool? hasKi = request.HasHasKi ? request.HasKi : null;
+        var query = $"{context.Method}|{district}|{kind}|{hasKi}";
+        var page = pageTokens.Read(request.PageSize, request.PageToken, query, DefaultPageSize, MaxPageSize);
+
+        var municipalities = db.Municipalities.AsNoTracking();
+        if (district is not null)
+        {
+            municipalities = municipalities.Where(m => m.GovernmentDistrict == district);
+        }
+
+        if (kind is { } wanted)
+        {
+            municipalities = municipalities.Where(m => m.Kind == wanted);
+        }
+
+        if (hasKi is { } covered)
+        {
+            municipalities = covered ? municipalities.Where(m => m.KiApprovedAt != null) : municipalities.Where(m => m.KiApprovedAt == null);
+        }
+
+        if (page.Cursor is { } after)
+        {
+            municipalities = municipalities.Where(m => m.Ags.CompareTo(after) > 0);
+        }
+
+        var found = await municipalities.OrderBy(m => m.Ags).Take(page.Size + 1).ToListAsync(context.CancellationToken);
+        var pageItems = found.Take(page.Size).ToList();
+        return new ListMunicipalitiesResponse
+        {
+            Municipalities = { pageItems.Select(m => m.ToContract()) },
+            NextPageToken = found.Count > page.Size ? pageTokens.Next(query, pageItems[^1].Ags) : "",
+        };
+    }
+
+    public override async Task<Coverage> GetCoverage(GetCoverageRequest request, ServerCallContext context)
+    {
+        var periodId = string.IsNullOrEmpty(request.FundingPeriod) ? null : FundingPeriodName.ParseId(request.FundingPeriod, "funding_period");
+        var bytes = await cache.CoverageAsync(periodId ?? "*", async ct => (await CountCoverageAsync(periodId, ct)).ToByteArray(), context.CancellationToken);
+        var coverage = Coverage.Parser.ParseFrom(bytes);
+        coverage.FundingPeriod = request.FundingPeriod;
+        return coverage;
+    }
+
+    private async Task<Coverage> CountCoverageAsync(string? periodId, CancellationToken cancellationToken)
+    {
+        var approved = db.Applications.Where(a => a.Status == ApplicationStatus.Approved);
+        if (periodId is not null)
+        {
+            approved = approved.Where(a => a.PeriodId == periodId);
+        }
+
+        var covered = (await approved.Select(a => a.Ags).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Ags)
+            .Select(m => new { m.Ags, m.GovernmentDistrict })
+            .ToListAsync(cancellationToken);
+        var districts = municipalities.GroupBy(m => m.GovernmentDistrict).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new DistrictCoverage
+        {
+            GovernmentDistrict = g.Key,
+            MunicipalityCount = g.Count(),
+            CoveredCount = g.Count(m => covered.Contains(m.Ags)),
+            Missing = { g.Where(m => !covered.Contains(m.Ags)).Select(m => MunicipalityName.Format(m.Ags)) },
+        });
+        return new Coverage
+        {
+            MunicipalityCount = municipalities.Count,
+            CoveredCount = municipalities.Count(m => covered.Contains(m.Ags)),
+            Districts = { districts },
+        };
     }
 }

@@ -73,7 +73,8 @@ public sealed partial class ErrorMappingInterceptor(TimeProvider clock, ILogger<
     private RpcException Map(Exception exception, ServerCallContext context) => exception switch
     {
         ValidationException validation => ValidationErrors.ToRpcException(validation.Errors),
-        RuleViolationException rule => RpcErrors.FailedPrecondition(rule.Type, rule.Subject, rule.Message, rule.Reason),
+        RuleViolationException rule => RpcErrors.FailedPrecondition(rule.Violations, rule.Message, rule.Reason),
+        FieldViolationException field => RpcErrors.InvalidArgument(field.Field, field.Message, field.Reason),
         ResourceNotFoundException notFound => RpcErrors.NotFound(notFound.ResourceName, notFound.Reason),
         ResourceAlreadyExistsException exists => RpcErrors.AlreadyExists(exists.ResourceName, exists.Message, exists.Reason),
         ConcurrencyConflictException conflict => RpcErrors.Aborted(conflict.ResourceName, conflict.Message, conflict.Reason),

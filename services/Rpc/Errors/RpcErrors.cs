@@ -27,9 +27,12 @@ public static class RpcErrors
         Create(Code.AlreadyExists, description, reason, new ResourceInfo { ResourceName = resourceName, Description = description });
 
     public static RpcException FailedPrecondition(string type, string subject, string description, string reason) =>
+        FailedPrecondition([new RuleViolation(type, subject, description)], description, reason);
+
+    public static RpcException FailedPrecondition(IEnumerable<RuleViolation> violations, string description, string reason) =>
         Create(Code.FailedPrecondition, description, reason, new PreconditionFailure
         {
-            Violations = { new PreconditionFailure.Types.Violation { Type = type, Subject = subject, Description = description } },
+            Violations = { violations.Select(v => new PreconditionFailure.Types.Violation { Type = v.Type, Subject = v.Subject, Description = v.Description }) },
         });
 
     public static RpcException Aborted(string resourceName, string description, string reason) =>

@@ -10,15 +10,31 @@ public abstract class RpcProblemException(string message, string reason) : Excep
     public string Reason { get; } = reason;
 }
 
-/// <summary>A business rule forbids the call in the resource's current state (FAILED_PRECONDITION).</summary>
-public sealed class RuleViolationException(string type, string subject, string description, string reason)
-    : RpcProblemException(description, reason)
-{
-    /// <summary>The kind of rule, e.g. "STATE" or "QUOTA".</summary>
-    public string Type { get; } = type;
+/// <summary>One rule a call breaks: its kind (e.g. "STATE", "COMPLETENESS"), what it concerns, and why.</summary>
+public sealed record RuleViolation(string Type, string Subject, string Description);
 
-    /// <summary>What the rule concerns, e.g. a resource name.</summary>
-    public string Subject { get; } = subject;
+/// <summary>Business rules forbid the call in the resource's current state (FAILED_PRECONDITION), one violation each.</summary>
+public sealed class RuleViolationException : RpcProblemException
+{
+    public RuleViolationException(string type, string subject, string description, string reason)
+        : this([new RuleViolation(type, subject, description)], description, reason)
+    {
+    }
+
+    public RuleViolationException(IReadOnlyList<RuleViolation> violations, string description, string reason)
+        : base(description, reason) => Violations = violations;
+
+    public IReadOnlyList<RuleViolation> Violations { get; }
+}
+
+/// <summary>
+/// A field holds a value the service refuses once it knows more than a validator can (INVALID_ARGUMENT), e.g. a
+/// figure above a cap configured per period.
+/// </summary>
+/// <param name="field">The field's path as the contract names it, e.g. "application.requested_posts.teacher_fte".</param>
+public sealed class FieldViolationException(string field, string description, string reason) : RpcProblemException(description, reason)
+{
+    public string Field { get; } = field;
 }
 
 /// <summary>The named resource does not exist, or the caller may not know that it does (NOT_FOUND).</summary>

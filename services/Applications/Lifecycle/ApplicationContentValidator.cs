@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using KiPlatform.Applications.V1;
+
+namespace KiPlatform.Applications.Lifecycle;
+
+/// <summary>
+/// Checks the content of an application as far as it is given: a draft may lack fields (submission checks they are
+/// there), but what it holds must make sense.
+/// </summary>
+internal sealed partial class ApplicationContentValidator : AbstractValidator<V1.Application>
+{
+    public const string ConceptAmbiguousReason = "CONCEPT_AMBIGUOUS";
+
+    public ApplicationContentValidator()
+    {
+        RuleFor(a => a.CouncilResolutionDate).ValidDate().When(a => a.CouncilResolutionDate is not null);
+        When(a => a.IntegrationConcept is not null, () =>
+        {
+            RuleFor(a => a.IntegrationConcept.AdoptedDate).ValidDate().When(a => a.IntegrationConcept.AdoptedDate is not null);
+            RuleFor(a => a.IntegrationConcept.PlannedDate).ValidDate().When(a => a.IntegrationConcept.PlannedDate is not null);
+            RuleFor(a => a.IntegrationConcept.Plan).MaximumLength(2000);
+            RuleFor(a => a.IntegrationConcept)
+                .Must(c => c.AdoptedDate is null || c.PlannedDate is null)
+                .WithErrorCode(ConceptAmbiguousReason)
+                .WithMessage("Must be either adopted (adopted_date) or planned (planned_date with plan), not both.");
+            RuleFor(a => a.IntegrationConcept.Plan).NotEmpty().WithMessage("Must describe the plan when the concept is only planned.")
+                .When(a => a.IntegrationConcept.PlannedDate is not null);
+        });
+        RuleFor(a => a.OrganisationalPlacement).MaximumLength(500);
+        When(a => a.Priorities is not null, () =>
+        {
+            RuleFor(a => a.Priorities.Education).MaximumLength(2000);
+            RuleFor(a => a.Priorities.CrossCuttingIntegration).MaximumLength(2000);
+        });
+        When(a => a.Contact is not null, () =>
+        {
+            RuleFor(a => a.Contact.Name).MaximumLength(200);
+            RuleFor(a => a.Contact.Email).MaximumLength(254).Matches(EmailPattern()).When(a => a.Contact.Email.Length > 0)
+                .WithMessage("Must be an e-mail address such as 'ki@kreis-soest.de'.");
+        });
+        When(a => a.RequestedPosts is not null, () =>
+        {
+            RuleFor(a => a.RequestedPosts.TeacherFte).HalfSteps();
+            RuleFor(a => a.RequestedPosts.SpecialistFte).HalfSteps();
+            RuleFor(a => a.RequestedPosts.AdministrativeFte).HalfSteps();
+            RuleFor(a => a.RequestedPosts.SupportFte).HalfSteps();
+        });
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}
+
+internal sealed class DocumentValidator : AbstractValidator<Document>
+{
+    public DocumentValidator()
+    {
+        RuleFor(d => d.Title).NotEmpty().MaximumLength(200);
+        RuleFor(d => d.Type).NotEqual(V1.DocumentType.Unspecified).WithErrorCode("FIELD_REQUIRED").WithMessage("Must name the document's type.")
+            .IsInEnum().WithErrorCode("FIELD_INVALID").WithMessage("Must be one of the DocumentType values.");
+        RuleFor(d => d.DocumentDate).NotNull().WithMessage("Must give the date the document bears.").ValidDate();
+        RuleFor(d => d.Sha256).Matches("^[0-9a-f]{64}$").WithMessage("Must be the SHA-256 of the file as 64 lowercase hex digits.");
+        RuleFor(d => d.SizeBytes).GreaterThan(0).WithMessage("Must be the file's size in bytes, above zero.");
+    }
+}
+
+/// <summary>Field rules the lifecycle's requests share.</summary>
+internal static class LifecycleRules
+{
+    public static readonly IReadOnlyList<string> GovernmentDistricts = ["Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"];
+
+    public static IRuleBuilderOptions<T, double> HalfSteps<T>(this IRuleBuilder<T, double> rule) =>
+        rule.Must(fte => fte >= 0 && fte <= 100 && Math.Abs(fte * 2 - Math.Round(fte * 2)) < 1e-9)
+            .WithErrorCode(Application.FteNotInHalfStepsReason)
+            .WithMessage("Must be a multiple of 0.5 FTE at or above zero.");
+
+    public static IRuleBuilderOptions<T, Google.Type.Date?> ValidDate<T>(this IRuleBuilder<T, Google.Type.Date?> rule) =>
+        rule.Must(date => date is null || (date.Year is >= 1990 and <= 2100 && date.Month is >= 1 and <= 12 && date.Day >= 1
+                                           && date.Day <= DateTime.DaysInMonth(date.Year, date.Month)))
+            .WithErrorCode("FIELD_MALFORMED")
+            .WithMessage("Must be a whole calendar date between 1990 and 2100.");
+
+    public static IRuleBuilderOptions<T, string> GovernmentDistrict<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(d => string.IsNullOrEmpty(d) || GovernmentDistricts.Contains(d))
+            .WithErrorCode("FIELD_INVALID")
+            .WithMessage($"Must be one of {string.Join(", ", GovernmentDistricts)}.");
+}

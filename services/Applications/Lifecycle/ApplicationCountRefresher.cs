@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace KiPlatform.Applications.Lifecycle;
+
+/// <summary>Counts applications per status for <see cref="ApplicationMetrics"/> every <see cref="Interval"/>.</summary>
+internal sealed partial class ApplicationCountRefresher(
+    IServiceScopeFactory scopes, ApplicationMetrics metrics, TimeProvider clock, ILogger<ApplicationCountRefresher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ApplicationsDbContext>();
+                var counts = await db.Applications.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(stoppingToken);
+                metrics.UpdateCounts(counts.ToDictionary(c => c.Key, c => c.Count));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogCountFailed(e);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count applications per status; the gauge keeps its last figures")]
+    private partial void LogCountFailed(Exception exception);
+}

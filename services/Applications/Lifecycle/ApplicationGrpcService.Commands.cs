@@ -1,0 +1,202 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using KiPlatform.Applications.Municipalities;
+using KiPlatform.Applications.V1;
+using KiPlatform.Messaging.Outbox;
+using KiPlatform.Rpc.Concurrency;
+using KiPlatform.Rpc.Errors;
+using KiPlatform.Rpc.Idempotency;
+using KiPlatform.Rpc.Paging;
+using KiPlatform.Rpc.Security;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace KiPlatform.Applications.Lifecycle;
+
+/// <summary>The commands of the application lifecycle: each loads the aggregate, takes one step, and commits the
+/// step, its integration event and the idempotency record together.</summary>
+public sealed partial class ApplicationGrpcService(
+    ApplicationsDbContext db,
+    IdempotentCommands<ApplicationsDbContext> commands,
+    EventOutbox<ApplicationsDbContext> outbox,
+    ApplicationReadCache cache,
+    ApplicationWatchHub watchHub,
+    ApplicationMetrics metrics,
+    PageTokens pageTokens,
+    TimeProvider clock) : ApplicationService.ApplicationServiceBase
+{
+    public const string NotFoundReason = "APPLICATION_NOT_FOUND";
+    public const string AlreadyOpenReason = "APPLICATION_ALREADY_OPEN";
+    public const string MunicipalityUnknownReason = "MUNICIPALITY_UNKNOWN";
+    public const string PeriodUnknownReason = "FUNDING_PERIOD_UNKNOWN";
+    public const string SignOffPartReason = "SIGN_OFF_PART_NOT_YOURS";
+
+    public override async Task<V1.Application> CreateApplication(CreateApplicationRequest request, ServerCallContext context)
+    {
+        var response = await commands.ExecuteAsync(request, request.RequestId, context, async ct =>
+        {
+            var caller = context.Caller();
+            var ags = MunicipalityName.ParseAgs(request.Application.Municipality, "application.municipality");
+            caller.EnsureMayActFor(ags);
+            var periodId = FundingPeriodName.ParseId(request.Application.FundingPeriod, "application.funding_period");
+            if (!await db.Municipalities.AnyAsync(m => m.Ags == ags, ct))
+            {
+                throw new FieldViolationException("application.municipality", $"No municipality has the AGS {ags}.", MunicipalityUnknownReason);
+            }
+
+            var caps = await CapsOfAsync(periodId, "application.funding_period", ct);
+            var open = await db.Applications.AsNoTracking()
+                .Where(a => a.Ags == ags && a.PeriodId == periodId && a.Status != ApplicationStatus.Rejected && a.Status != ApplicationStatus.Withdrawn)
+                .Select(a => (Guid?)a.Id)
+                .FirstOrDefaultAsync(ct);
+            if (open is { } existing)
+            {
+                throw AlreadyOpen(ApplicationName.Format(existing), ags, periodId);
+            }
+
+            var now = clock.GetUtcNow();
+            var application = Application.Create(
+                Guid.CreateVersion7(now), ags, periodId, request.Application.ToContent(), caps, ActorOf(caller), now);
+            db.Applications.Add(application);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ApplicationConfiguration.OpenApplicationIndex })
+            {
+                // Another create for the same municipality and period committed between the check and this insert.
+                throw AlreadyOpen(MunicipalityName.Format(ags), ags, periodId);
+            }
+
+            return application.ToContract();
+        });
+        await AfterCommitAsync(response, decided: null, context.CancellationToken);
+        return response;
+    }
+
+    public override Task<V1.Application> UpdateApplication(UpdateApplicationRequest request, ServerCallContext context) =>
+        ChangeAsync(request, request.RequestId, request.Application.Name, request.Application.Etag, "application.name", context,
+            async (application, _, now, ct) =>
+            {
+                var merged = application.ToContract();
+                var mask = request.UpdateMask is { Paths.Count: > 0 } ? request.UpdateMask : EditableFields.All;
+                mask.Merge(request.Application, merged, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
+                application.Edit(merged.ToContent(), await CapsOfAsync(application.PeriodId, "application.funding_period", ct), now);
+                return null;
+            });
+
+    public override Task<V1.Application> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context) =>
+        ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
+            (application, actor, now, _) => Task.FromResult<ApplicationStep?>(application.Submit(actor, now)));
+
+    public override Task<V1.Application> WithdrawApplication(WithdrawApplicationRequest request, ServerCallContext context) =>
+        ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
+            (application, actor, now, _) => Task.FromResult<ApplicationStep?>(application.Withdraw(actor, NullIfEmpty(request.Reason), now)));
+
+    public override Task<V1.Application> StartFormalReview(StartFormalReviewRequest request, ServerCallContext context) =>
+        ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
+            (application, actor, now, _) => Task.FromResult<ApplicationStep?>(application.StartFormalReview(actor, now)));
+
+    public override Task<V1.Application> RequestDocuments(RequestDocumentsRequest request, ServerCallContext context) =>
+        ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
+            (application, actor, now, _) => Task.FromResult<ApplicationStep?>(application.RequestDocuments(actor, request.Reason.Trim(), now)));
+
+    public override Task<V1.Application> ProvideDocuments(ProvideDocumentsRequest request, ServerCallContext context) =>
+        ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
+            (application, actor, now, _) => Task.FromResult<ApplicationStep?>(
+                application.ProvideDocuments(request.Documents.Select(d => d.ToDomain()).ToList(), actor, now)));
+
+    public override Task<V1.Application> StartContentReview(StartContentReviewRequest request, ServerCallContext context) =>
+        ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
+            (application, actor, now, _) => Task.FromResult<ApplicationStep?>(application.StartContentReview(actor, now)));
+
+    public override Task<V1.Application> SignOffApplication(SignOffApplicationRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var (part, role) = request.PartCase == SignOffApplicationRequest.PartOneofCase.Mais ? ("mais", Roles.Mais) : ("msw", Roles.Msw);
+        if (!caller.IsInRole(role))
+        {
+            throw new AccessDeniedException($"Only the {role} role signs off the {part} part.", SignOffPartReason);
+        }
+
+        var reason = NullIfEmpty(request.Reason);
+        return ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
+            (application, actor, now, _) => Task.FromResult<ApplicationStep?>(request.PartCase == SignOffApplicationRequest.PartOneofCase.Mais
+                ? application.SignOffMais((decimal)request.Mais.SpecialistFte, (decimal)request.Mais.AdministrativeFte, (decimal)request.Mais.SupportFte, actor, reason, now)
+                : application.SignOffMsw((decimal)request.Msw.TeacherFte, actor, reason, now)));
+    }
+
+    public override Task<V1.Application> RejectApplication(RejectApplicationRequest request, ServerCallContext context) =>
+        ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
+            (application, actor, now, _) => Task.FromResult<ApplicationStep?>(application.Reject(actor, request.Reason.Trim(), now)));
+
+    /// <summary>
+    /// One command on one application, at most once per request_id: checks the caller may act for the application's
+    /// municipality and that the etag is current, takes the step, publishes its event through the outbox, and commits.
+    /// </summary>
+    private async Task<V1.Application> ChangeAsync<TRequest>(
+        TRequest request, string requestId, string name, string etag, string nameField, ServerCallContext context,
+        Func<Application, Actor, DateTimeOffset, CancellationToken, Task<ApplicationStep?>> step)
+        where TRequest : IMessage<TRequest>
+    {
+        // Set only when this call took the step (not when it replays a stored response), so metrics count it once.
+        Application? decided = null;
+        var response = await commands.ExecuteAsync(request, requestId, context, async ct =>
+        {
+            var caller = context.Caller();
+            var id = ApplicationName.ParseId(name, nameField);
+            var application = await db.Applications.Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id, ct)
+                ?? throw new ResourceNotFoundException(name, NotFoundReason);
+            caller.EnsureMayActFor(application.Ags);
+            ETags.EnsureCurrent(etag, application.Version, name);
+            var before = application.Status;
+            var now = clock.GetUtcNow();
+            var taken = await step(application, ActorOf(caller), now, ct);
+            if (taken is not null && LifecycleEvents.For(application, taken) is { } @event)
+            {
+                outbox.Add(@event);
+            }
+
+            if (application.Status == ApplicationStatus.Approved && before != ApplicationStatus.Approved)
+            {
+                var municipality = await db.Municipalities.SingleAsync(m => m.Ags == application.Ags, ct);
+                municipality.RecordKiApproved(now);
+            }
+
+            // Saved here, inside the command's transaction, so the response carries the new row version as its etag.
+            await db.SaveChangesAsync(ct);
+            decided = application.Status is ApplicationStatus.Approved or ApplicationStatus.Rejected && before != application.Status ? application : null;
+            return application.ToContract();
+        });
+        await AfterCommitAsync(response, decided, context.CancellationToken);
+        return response;
+    }
+
+    /// <summary>
+    /// Once committed (or replayed): cached reads of the application and the coverage are dropped, watchers woken, and
+    /// a decision taken by this call is measured. None of it is needed for correctness of the record.
+    /// </summary>
+    private async Task AfterCommitAsync(V1.Application response, Application? decided, CancellationToken cancellationToken)
+    {
+        var id = ApplicationName.ParseId(response.Name, "name");
+        var ags = MunicipalityName.ParseAgs(response.Municipality, "municipality");
+        await cache.ForgetApplicationAsync(id, coverageToo: response.State == V1.ApplicationState.Approved, cancellationToken);
+        await watchHub.AnnounceAsync(ags, id);
+        if (decided is { SubmittedAt: { } submitted, ClosedAt: { } closed })
+        {
+            metrics.RecordDecision(decided.Status, closed - submitted);
+        }
+    }
+
+    private async Task<Posts> CapsOfAsync(string periodId, string field, CancellationToken cancellationToken) =>
+        (await db.PeriodPostCaps.AsNoTracking().SingleOrDefaultAsync(c => c.PeriodId == periodId, cancellationToken))?.Caps
+        ?? throw new FieldViolationException(field, $"No funding period '{periodId}' is open for applications.", PeriodUnknownReason);
+
+    private static ResourceAlreadyExistsException AlreadyOpen(string existing, string ags, string periodId) =>
+        new(existing, $"Municipality {ags} already has an application for period {periodId} that is neither rejected nor withdrawn ({existing}).", AlreadyOpenReason);
+
+    private static Actor ActorOf(Caller caller) => new(caller.Subject, Roles.All.First(caller.IsInRole));
+
+    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using Google.Protobuf;
+using Grpc.Core;
+using KiPlatform.Applications.Municipalities;
+using KiPlatform.Applications.V1;
+using KiPlatform.Rpc.Errors;
+using KiPlatform.Rpc.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace KiPlatform.Applications.Lifecycle;
+
+/// <summary>The reads: one application (cached), listings, history, and the watch stream.</summary>
+public sealed partial class ApplicationGrpcService
+{
+    private const int DefaultPageSize = 20;
+    private const int MaxPageSize = 100;
+
+    /// <summary>How often a watch stream looks for steps when no wake-up came (Redis down, another instance's step).</summary>
+    public static readonly TimeSpan WatchPollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How far before its last look a watch stream looks again: a step's time is taken before its commit.</summary>
+    private static readonly TimeSpan CommitGrace = TimeSpan.FromMinutes(1);
+
+    public override async Task<V1.Application> GetApplication(GetApplicationRequest request, ServerCallContext context)
+    {
+        var id = ApplicationName.ParseId(request.Name, "name");
+        var bytes = await cache.ApplicationAsync(id, async ct =>
+        {
+            var application = await db.Applications.AsNoTracking().Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id, ct);
+            // A missing application is not cached: it may be created under this id only by this service, never guessed.
+            return application?.ToContract().ToByteArray() ?? [];
+        }, context.CancellationToken);
+        if (bytes.Length == 0)
+        {
+            await cache.ForgetApplicationAsync(id, coverageToo: false, context.CancellationToken);
+            throw new ResourceNotFoundException(request.Name, NotFoundReason);
+        }
+
+        var found = V1.Application.Parser.ParseFrom(bytes);
+        context.Caller().EnsureMayActFor(MunicipalityName.ParseAgs(found.Municipality, "municipality"));
+        return found;
+    }
+
+    public override async Task<ListApplicationsResponse> ListApplications(ListApplicationsRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var ags = string.IsNullOrEmpty(request.Municipality) ? caller.Ags : MunicipalityName.ParseAgs(request.Municipality, "municipality");
+        if (ags is not null)
+        {
+            caller.EnsureMayActFor(ags);
+        }
+
+        var periodId = string.IsNullOrEmpty(request.FundingPeriod) ? null : FundingPeriodName.ParseId(request.FundingPeriod, "funding_period");
+        var status = request.State.ToDomain();
+        var district = string.IsNullOrEmpty(request.GovernmentDistrict) ? null : request.GovernmentDistrict;
+        var query = $"{context.Method}|{ags}|{periodId}|{status}|{district}";
+        var page = pageTokens.Read(request.PageSize, request.PageToken, query, DefaultPageSize, MaxPageSize);
+
+        var applications = db.Applications.AsNoTracking().Include(a => a.Documents).AsSplitQuery();
+        if (ags is not null)
+        {
+            applications = applications.Where(a => a.Ags == ags);
+        }
+
+        if (periodId is not null)
+        {
+            applications = applications.Where(a => a.PeriodId == periodId);
+        }
+
+        if (status is { } wanted)
+        {
+            applications = applications.Where(a => a.Status == wanted);
+        }
+
+        if (district is not null)
+        {
+            applications = applications.Where(a => db.Municipalities.Any(m => m.Ags == a.Ags && m.GovernmentDistrict == district));
+        }
+
+        if (page.Cursor is not null)
+        {
+            var (createdAt, id) = ParseCursor(page.Cursor);
+            // Keyset paging: applications created meanwhile neither shift nor repeat the pages still to come.
+            applications = applications.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.CreatedAt, a.Id), ValueTuple.Create(createdAt, id)));
+        }
+
+        var found = await applications
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .Take(page.Size + 1)
+            .ToListAsync(context.CancellationToken);
+        var pageItems = found.Take(page.Size).ToList();
+        return new ListApplicationsResponse
+        {
+            Applications = { pageItems.Select(a => a.ToContract()) },
+            NextPageToken = found.Count > page.Size ? pageTokens.Next(query, FormatCursor(pageItems[^1])) : "",
+        };
+    }
+
+    public override async Task<ListApplicationHistoryResponse> ListApplicationHistory(ListApplicationHistoryRequest request, ServerCallContext context)
+    {
+        var id = ApplicationName.ParseId(request.Name, "name");
+        var ags = await AgsOfAsync(id, request.Name, context.CancellationToken);
+        context.Caller().EnsureMayActFor(ags);
+        var steps = await db.ApplicationSteps.AsNoTracking()
+            .Where(s => s.ApplicationId == id)
+            .OrderBy(s => s.Sequence)
+            .ToListAsync(context.CancellationToken);
+        return new ListApplicationHistoryResponse { Events = { steps.Select(s => s.ToContract()) } };
+    }
+
+    public override async Task WatchApplications(WatchApplicationsRequest request, IServerStreamWriter<ApplicationEvent> responseStream, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        Guid? applicationId = null;
+        string ags;
+        if (request.TargetCase == WatchApplicationsRequest.TargetOneofCase.Application)
+        {
+            applicationId = ApplicationName.ParseId(request.Application, "application");
+            ags = await AgsOfAsync(applicationId.Value, request.Application, cancellationToken);
+        }
+        else
+        {
+            ags = MunicipalityName.ParseAgs(request.Municipality, "municipality");
+            if (!await db.Municipalities.AnyAsync(m => m.Ags == ags, cancellationToken))
+            {
+                throw new FieldViolationException("municipality", $"No municipality has the AGS {ags}.", MunicipalityUnknownReason);
+            }
+        }
+
+        context.Caller().EnsureMayActFor(ags);
+        using var watcher = watchHub.Watch(ags);
+        // Steps are numbered per application and committed in order, so "the highest sequence seen" per application
+        // tells exactly what is new. What exists when the call starts counts as seen.
+        var seen = await StepsOf(ags, applicationId, since: null)
+            .GroupBy(s => s.ApplicationId)
+            .Select(g => new { g.Key, Last = g.Max(s => s.Sequence) })
+            .ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
+        var lookedAt = clock.GetUtcNow();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await watcher.WaitAsync(WatchPollInterval, cancellationToken);
+                var now = clock.GetUtcNow();
+                var recent = await StepsOf(ags, applicationId, since: lookedAt - CommitGrace)
+                    .OrderBy(s => s.At).ThenBy(s => s.Sequence)
+                    .ToListAsync(cancellationToken);
+                lookedAt = now;
+                foreach (var step in recent.Where(s => s.Sequence > seen.GetValueOrDefault(s.ApplicationId)).OrderBy(s => s.ApplicationId).ThenBy(s => s.Sequence))
+                {
+                    await responseStream.WriteAsync(step.ToContract(), cancellationToken);
+                    seen[step.ApplicationId] = step.Sequence;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller hung up or its deadline passed: the stream ends there.
+        }
+    }
+
+    private IQueryable<ApplicationStep> StepsOf(string ags, Guid? applicationId, DateTimeOffset? since)
+    {
+        var steps = db.ApplicationSteps.AsNoTracking().Where(s => s.Ags == ags);
+        if (applicationId is { } id)
+        {
+            steps = steps.Where(s => s.ApplicationId == id);
+        }
+
+        return since is { } from ? steps.Where(s => s.At >= from) : steps;
+    }
+
+    private async Task<string> AgsOfAsync(Guid id, string name, CancellationToken cancellationToken) =>
+        await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.Ags).SingleOrDefaultAsync(cancellationToken)
+        ?? throw new ResourceNotFoundException(name, NotFoundReason);
+
+    private static string FormatCursor(Application last) =>
+        $"{last.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}/{last.Id:N}";
+
+    private static (DateTimeOffset CreatedAt, Guid Id) ParseCursor(string cursor)
+    {
+        // The token's signature vouches for the cursor: it is our own output.
+        var parts = cursor.Split('/');
+        return (new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[1], "N"));
+    }
+}

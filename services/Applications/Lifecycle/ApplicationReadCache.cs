@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using StackExchange.Redis;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
+
+namespace KiPlatform.Applications.Lifecycle;
+
+/// <summary>
+/// The reads integrators hammer (one application, the coverage view), cached as their serialized responses in memory and
+/// in Redis. A change drops the entry here and, through the Redis backplane, in every other instance. Without Redis
+/// the cache still works per instance, and entries live only <see cref="MemoryDuration"/> there, so an instance that
+/// missed an invalidation serves a changed application for seconds at most; the database stays the record.
+/// </summary>
+public sealed class ApplicationReadCache(IFusionCache cache)
+{
+    public const string CacheName = "applications";
+    public static readonly TimeSpan MemoryDuration = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DistributedDuration = TimeSpan.FromMinutes(10);
+
+    private const string CoverageKey = "coverage";
+
+    public ValueTask<byte[]> ApplicationAsync(Guid id, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken) =>
+        cache.GetOrSetAsync<byte[]>(ApplicationKey(id), (_, ct) => load(ct), token: cancellationToken);
+
+    public ValueTask<byte[]> CoverageAsync(string periodKey, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken) =>
+        cache.GetOrSetAsync<byte[]>($"{CoverageKey}:{periodKey}", (_, ct) => load(ct), tags: [CoverageKey], token: cancellationToken);
+
+    public async ValueTask ForgetApplicationAsync(Guid id, bool coverageToo, CancellationToken cancellationToken)
+    {
+        await cache.RemoveAsync(ApplicationKey(id), token: cancellationToken);
+        if (coverageToo)
+        {
+            await cache.RemoveByTagAsync(CoverageKey, token: cancellationToken);
+        }
+    }
+
+    private static string ApplicationKey(Guid id) => $"application:{id:N}";
+}
+
+public static class ApplicationReadCacheRegistration
+{
+    /// <summary>The read cache over the Redis the service already connects to (connection "cache").</summary>
+    public static IHostApplicationBuilder AddApplicationReadCache(this IHostApplicationBuilder builder)
+    {
+        Task<IConnectionMultiplexer> Redis(IServiceProvider services) => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
+        builder.Services.AddFusionCache()
+            .WithDefaultEntryOptions(options =>
+            {
+                options.Duration = ApplicationReadCache.MemoryDuration;
+                options.DistributedCacheDuration = ApplicationReadCache.DistributedDuration;
+                // A Redis outage must not slow reads down: give up on it quickly and answer from the database.
+                options.DistributedCacheSoftTimeout = TimeSpan.FromMilliseconds(100);
+                options.AllowBackgroundDistributedCacheOperations = true;
+            })
+            .WithOptions(options =>
+            {
+                options.CacheKeyPrefix = $"ki:{ApplicationReadCache.CacheName}:";
+                options.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(5);
+            })
+            .WithSerializer(new FusionCacheSystemTextJsonSerializer())
+            .WithDistributedCache(services => new RedisCache(new RedisCacheOptions { ConnectionMultiplexerFactory = () => Redis(services) }))
+            .WithBackplane(services => new RedisBackplane(new RedisBackplaneOptions { ConnectionMultiplexerFactory = () => Redis(services) }));
+        builder.Services.AddSingleton<ApplicationReadCache>();
+        return builder;
+    }
+}
