@@ -136,6 +136,8 @@ public sealed partial class ApplicationGrpcService
             .Select(g => new { g.Key, Last = g.Max(s => s.Sequence) })
             .ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
         var lookedAt = clock.GetUtcNow();
+        // Headers now tell the caller the watch is in place: every step from here on reaches it.
+        await context.WriteResponseHeadersAsync([]);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
