@@ -1,0 +1,65 @@
+using System.Buffers.Binary;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+using KiPlatform.Applications.V1;
+using KiPlatform.ReadsBench;
+
+// Helper of bench/reads.sh (see there):
+//   prepare <applications address> <municipality token> <out dir>
+//       creates a complete draft through the running service and writes the gRPC-framed request bodies h2load sends
+//       (get.bin, coverage.bin) and the application as the service returned it (application.bin);
+//   bare <port> <application.bin>
+//       serves GetApplication with that stored application and nothing else on 127.0.0.1:<port>: the same contract
+//       and response size, without authentication, validation, database or cache.
+switch (args)
+{
+    case ["prepare", var address, var token, var outDir]:
+        await PrepareAsync(address, token, outDir);
+        return 0;
+    case ["bare", var port, var applicationFile]:
+        await BareServer.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: prepare <address> <municipality token> <out dir> | bare <port> <application.bin>");
+        return 2;
+}
+
+static async Task PrepareAsync(string address, string token, string outDir)
+{
+    using var channel = GrpcChannel.ForAddress(address);
+    var client = new ApplicationService.ApplicationServiceClient(channel);
+    var headers = new Metadata { { "authorization", $"Bearer {token}" } };
+    const string ags = "05913"; // Dortmund
+    var existing = await client.ListApplicationsAsync(new ListApplicationsRequest { Municipality = $"municipalities/{ags}" }, headers);
+    var application = existing.Applications.FirstOrDefault() ?? await client.CreateApplicationAsync(new CreateApplicationRequest
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        Application = new Application
+        {
+            Municipality = $"municipalities/{ags}",
+            FundingPeriod = "fundingPeriods/2013",
+            CouncilResolutionDate = new Google.Type.Date { Year = 2013, Month = 1, Day = 24 },
+            IntegrationConcept = new IntegrationConcept { AdoptedDate = new Google.Type.Date { Year = 2012, Month = 12, Day = 13 } },
+            OrganisationalPlacement = "Dezernat 5, Fachbereich Schule",
+            Priorities = new StatutoryPriorities { Education = "Seiteneinsteiger in Schulen", CrossCuttingIntegration = "Interkulturelle Öffnung der Verwaltung" },
+            Contact = new Contact { Name = "Bench Mark", Email = "ki@dortmund.example" },
+            RequestedPosts = new Posts { TeacherFte = 2.0, SpecialistFte = 2.0, AdministrativeFte = 1.0, SupportFte = 0.5 },
+        },
+    }, headers);
+    Directory.CreateDirectory(outDir);
+    await File.WriteAllBytesAsync(Path.Combine(outDir, "get.bin"), Frame(new GetApplicationRequest { Name = application.Name }));
+    await File.WriteAllBytesAsync(Path.Combine(outDir, "coverage.bin"), Frame(new GetCoverageRequest()));
+    await File.WriteAllBytesAsync(Path.Combine(outDir, "application.bin"), application.ToByteArray());
+    Console.WriteLine(application.Name);
+}
+
+// A gRPC message on the wire: uncompressed flag, big-endian length, the message.
+static byte[] Frame(IMessage message)
+{
+    var body = message.ToByteArray();
+    var frame = new byte[5 + body.Length];
+    BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)body.Length);
+    body.CopyTo(frame, 5);
+    return frame;
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Cached-read throughput of the Applications service with h2load, side by side with a bare gRPC endpoint in the
+# same run: GetApplication and GetCoverage against the running stack (started here and stopped afterwards), and
+# GetApplication against a bare Kestrel gRPC server that answers from memory (bench/ReadsBench bare).
+# Usage: bench/reads.sh [seconds per measurement, default 20] [connections, default 16] [streams per connection, default 8]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+connections=${2:-16}
+streams=${3:-8}
+bare_port=5299
+source scripts/prerequisites.sh
+ensure_prerequisites
+if ! command -v h2load >/dev/null 2>&1; then
+  log "Installing h2load (nghttp2-client)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nghttp2-client >/dev/null
+fi
+work=$(mktemp -d)
+chmod 755 "$work" # the local PostgreSQL runs as the postgres user and must reach its data below
+stack_pid="" bare_pid=""
+cleanup() {
+  [ -n "$bare_pid" ] && kill "$bare_pid" 2>/dev/null || true
+  [ -n "$stack_pid" ] && kill -TERM -- -"$stack_pid" 2>/dev/null && wait "$stack_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+log "Starting the stack (./run.sh) on a fresh data root"
+Infrastructure__DataRoot="$work/data" setsid ./run.sh >"$work/stack.log" 2>&1 &
+stack_pid=$!
+until [ "$(curl -s --max-time 2 http://127.0.0.1:5201/health || true)" = "Healthy" ]; do
+  kill -0 "$stack_pid" 2>/dev/null || { cat "$work/stack.log"; exit 1; }
+  sleep 1
+done
+
+dotnet build bench/ReadsBench -c Release --nologo -v quiet >/dev/null
+bench_tool=bench/ReadsBench/bin/Release/net10.0/KiPlatform.ReadsBench.dll
+municipality_token=$(scripts/dev-token.sh municipality 05913 --data-root "$work/data")
+laki_token=$(scripts/dev-token.sh laki --data-root "$work/data")
+dotnet "$bench_tool" prepare http://127.0.0.1:5101 "$municipality_token" "$work" >/dev/null
+dotnet "$bench_tool" bare "$bare_port" "$work/application.bin" &
+bare_pid=$!
+until (exec 3<>/dev/tcp/127.0.0.1/$bare_port) 2>/dev/null; do sleep 0.2; done
+
+measure() { # label, url, body file, token (may be empty)
+  local auth=()
+  [ -n "$4" ] && auth=(-H "authorization: Bearer $4")
+  # A short warm-up fills the caches and compiles the hot paths; then the measured run.
+  h2load -D 3 -c "$connections" -m "$streams" -t 1 -d "$3" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$2" >/dev/null
+  local out
+  out=$(h2load -D "$seconds" -c "$connections" -m "$streams" -t 1 -d "$3" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$2")
+  local rps ok latency
+  rps=$(awk '/^finished in/ {print $4}' <<<"$out")
+  ok=$(awk '/^status codes:/ {print $3}' <<<"$out")
+  latency=$(awk '/^time for request:/ {print "mean " $6 ", sd " $7}' <<<"$out")
+  # gRPC errors travel as HTTP 200 with an empty body and a grpc-status trailer: the data per response tells them apart.
+  local data per_response
+  data=$(grep '^traffic:' <<<"$out" | grep -o '([0-9]*) data' | tr -dc '0-9')
+  per_response=$(( data / (ok > 0 ? ok : 1) ))
+  printf '%-26s %10s req/s   %s responses, %s bytes of data each   latency %s\n' "$1" "$rps" "$ok" "$per_response" "$latency"
+  echo "$rps" >"$work/$(tr -c 'a-z' '_' <<<"$1").rps"
+}
+
+echo "h2load: ${seconds}s each, $connections connections x $streams streams, one client thread; $(nproc) cores shared by everything"
+measure "bare GetApplication" "http://127.0.0.1:$bare_port/ki.applications.v1.ApplicationService/GetApplication" "$work/get.bin" ""
+measure "GetApplication (cached)" "http://127.0.0.1:5101/ki.applications.v1.ApplicationService/GetApplication" "$work/get.bin" "$municipality_token"
+measure "GetCoverage (cached)" "http://127.0.0.1:5101/ki.applications.v1.MunicipalityService/GetCoverage" "$work/coverage.bin" "$laki_token"
