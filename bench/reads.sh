@@ -45,8 +45,8 @@ until (exec 3<>/dev/tcp/127.0.0.1/$bare_port) 2>/dev/null; do sleep 0.2; done
 measure() { # label, url, body file, token (may be empty)
   local auth=()
   [ -n "$4" ] && auth=(-H "authorization: Bearer $4")
-  # A short warm-up fills the caches and compiles the hot paths; then the measured run.
-  h2load -D 3 -c "$connections" -m "$streams" -t 1 -d "$3" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$2" >/dev/null
+  # A warm-up fills the caches and lets the JIT tier up the hot paths; then the measured run.
+  h2load -D 10 -c "$connections" -m "$streams" -t 1 -d "$3" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$2" >/dev/null
   local out
   out=$(h2load -D "$seconds" -c "$connections" -m "$streams" -t 1 -d "$3" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$2")
   local rps ok latency

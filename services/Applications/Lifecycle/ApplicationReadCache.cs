@@ -58,7 +58,8 @@ public static class ApplicationReadCacheRegistration
                 options.CacheKeyPrefix = $"ki:{ApplicationReadCache.CacheName}:";
                 options.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(5);
             })
-            .WithSerializer(new FusionCacheSystemTextJsonSerializer())
+            // FusionCache keeps its entry metadata in value tuples, which System.Text.Json writes only with fields included.
+            .WithSerializer(new FusionCacheSystemTextJsonSerializer(new System.Text.Json.JsonSerializerOptions { IncludeFields = true }))
             .WithDistributedCache(services => new RedisCache(new RedisCacheOptions { ConnectionMultiplexerFactory = () => Redis(services) }))
             .WithBackplane(services => new RedisBackplane(new RedisBackplaneOptions { ConnectionMultiplexerFactory = () => Redis(services) }));
         builder.Services.AddSingleton<ApplicationReadCache>();
