@@ -25,8 +25,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "Starting the stack (./run.sh) on a fresh data root"
-Infrastructure__DataRoot="$work/data" setsid ./run.sh >"$work/stack.log" 2>&1 &
+log "Starting the stack (./run.sh) on a fresh data root, built in Release as it would be deployed"
+Configuration=Release Infrastructure__DataRoot="$work/data" setsid ./run.sh >"$work/stack.log" 2>&1 &
 stack_pid=$!
 until [ "$(curl -s --max-time 2 http://127.0.0.1:5201/health || true)" = "Healthy" ]; do
   kill -0 "$stack_pid" 2>/dev/null || { cat "$work/stack.log"; exit 1; }
