@@ -19,6 +19,10 @@ public static class ApplicationServices
         builder.AddApplicationReadCache();
         builder.Services.AddScoped<IDatabaseSeeder<ApplicationsDbContext>, MunicipalityCatalogSeeder>();
         builder.Services.AddScoped<IDatabaseSeeder<ApplicationsDbContext>, PeriodPostCapsSeeder>();
+        builder.Services.AddOptions<ApplicationsOptions>()
+            .BindConfiguration(ApplicationsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<ApplicationMetrics>();
         builder.Services.AddHostedService<ApplicationCountRefresher>();
         builder.Services.AddSingleton<ApplicationWatchHub>();

@@ -1,16 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KiPlatform.Applications.Lifecycle;
 
-/// <summary>Counts applications per status for <see cref="ApplicationMetrics"/> every <see cref="Interval"/>.</summary>
+/// <summary>Counts applications per status for <see cref="ApplicationMetrics"/>, every <see cref="ApplicationsOptions.StatusCountInterval"/>.</summary>
 internal sealed partial class ApplicationCountRefresher(
-    IServiceScopeFactory scopes, ApplicationMetrics metrics, TimeProvider clock, ILogger<ApplicationCountRefresher> logger) : BackgroundService
+    IServiceScopeFactory scopes, ApplicationMetrics metrics, IOptions<ApplicationsOptions> options, TimeProvider clock, ILogger<ApplicationCountRefresher> logger)
+    : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(options.Value.StatusCountInterval, clock);
         do
         {
             try

@@ -10,6 +10,7 @@ using KiPlatform.Rpc.Idempotency;
 using KiPlatform.Rpc.Paging;
 using KiPlatform.Rpc.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace KiPlatform.Applications.Lifecycle;
@@ -24,6 +25,7 @@ public sealed partial class ApplicationGrpcService(
     ApplicationWatchHub watchHub,
     ApplicationMetrics metrics,
     PageTokens pageTokens,
+    IOptions<ApplicationsOptions> options,
     TimeProvider clock) : ApplicationService.ApplicationServiceBase
 {
     public const string NotFoundReason = "APPLICATION_NOT_FOUND";

@@ -15,9 +15,6 @@ public sealed partial class ApplicationGrpcService
     private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
 
-    /// <summary>How often a watch stream looks for steps when no wake-up came (Redis down, another instance's step).</summary>
-    public static readonly TimeSpan WatchPollInterval = TimeSpan.FromSeconds(5);
-
     /// <summary>How far before its last look a watch stream looks again: a step's time is taken before its commit.</summary>
     private static readonly TimeSpan CommitGrace = TimeSpan.FromMinutes(1);
 
@@ -142,7 +139,7 @@ public sealed partial class ApplicationGrpcService
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                await watcher.WaitAsync(WatchPollInterval, cancellationToken);
+                await watcher.WaitAsync(options.Value.WatchPollInterval, cancellationToken);
                 var now = clock.GetUtcNow();
                 var recent = await StepsOf(ags, applicationId, since: lookedAt - CommitGrace)
                     .OrderBy(s => s.At).ThenBy(s => s.Sequence)

@@ -34,6 +34,8 @@ internal sealed class ApplicationsServiceHost : WebApplicationFactory<Applicatio
             ["ConnectionStrings:cache"] = cache ?? servers.CacheConnectionString,
             ["Authentication:DevelopmentSigningKey"] = SigningKey,
             ["Paging:TokenKey"] = new string('k', 64),
+            ["Applications:StatusCountInterval"] = "00:00:01",
+            ["Applications:WatchPollInterval"] = "00:00:01",
         });
         // Starting the host migrates and seeds the database before the first call is served.
         host._channel = GrpcChannel.ForAddress("http://applications.test", new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
