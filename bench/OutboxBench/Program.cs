@@ -26,6 +26,9 @@ const int throughputTarget = 2_000;
 var warmUpTime = TimeSpan.FromSeconds(5);
 var commitWriters = int.Parse(Environment.GetEnvironmentVariable("BENCH_WRITERS") ?? "16", CultureInfo.InvariantCulture);
 var commitCommands = int.Parse(Environment.GetEnvironmentVariable("BENCH_COMMANDS") ?? "20000", CultureInfo.InvariantCulture);
+// Events each command of the steady phases raises: 1 measures commands of one event each; more measures the outbox,
+// dispatcher and inbox at the same event rate with less of the producer's own command work on the shared cores.
+var eventsPerCommand = int.Parse(Environment.GetEnvironmentVariable("BENCH_EVENTS_PER_COMMAND") ?? "1", CultureInfo.InvariantCulture);
 
 var dataRoot = Directory.CreateTempSubdirectory("ki-bench-").FullName;
 Console.WriteLine($"Starting PostgreSQL and RabbitMQ (data root {dataRoot}) ...");
@@ -199,32 +202,44 @@ async Task RunSteadyAsync(int rate, int seconds, string label, bool latencies)
 
     var total = rate * seconds;
     const int writers = 16;
-    var interval = TimeSpan.FromSeconds(1.0 / rate);
+    var commands = total / eventsPerCommand;
+    total = commands * eventsPerCommand;
+    var interval = TimeSpan.FromSeconds((double)eventsPerCommand / rate);
     var started = Stopwatch.GetTimestamp();
     var tasks = Enumerable.Range(0, writers).Select(async writer =>
     {
-        for (long sequence = writer; sequence < total; sequence += writers)
+        for (long command = writer; command < commands; command += writers)
         {
-            var due = interval * sequence - Stopwatch.GetElapsedTime(started);
+            var due = interval * command - Stopwatch.GetElapsedTime(started);
             if (due > TimeSpan.Zero)
             {
                 await Task.Delay(due);
             }
 
-            // One command as a service handles it: its own scope, a state change and its event in one transaction.
+            // One command as a service handles it: its own scope, a state change and its events in one transaction.
             await using var scope = producer.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
-            db.Rows.Add(new BenchRow { Sequence = sequence });
-            scope.ServiceProvider.GetRequiredService<EventOutbox<BenchDbContext>>().Add(new BenchEvent(sequence));
+            db.Rows.Add(new BenchRow { Sequence = command });
+            var outbox = scope.ServiceProvider.GetRequiredService<EventOutbox<BenchDbContext>>();
+            var first = command * eventsPerCommand;
+            for (var sequence = first; sequence < first + eventsPerCommand; sequence++)
+            {
+                outbox.Add(new BenchEvent(sequence));
+            }
+
             await db.SaveChangesAsync();
-            timeline.Committed[sequence] = Stopwatch.GetTimestamp();
+            var committed = Stopwatch.GetTimestamp();
+            for (var sequence = first; sequence < first + eventsPerCommand; sequence++)
+            {
+                timeline.Committed[sequence] = committed;
+            }
         }
     });
     await Task.WhenAll(tasks);
     var committedAfter = Stopwatch.GetElapsedTime(started);
     await WaitUntilAsync(() => Task.FromResult(timeline.Consumed.Count >= total), TimeSpan.FromMinutes(5));
     var consumedAfter = Stopwatch.GetElapsedTime(started);
-    var line = $"{label,-8}: offered {rate}/s for {seconds} s; committed {total} in {committedAfter.TotalSeconds:F1} s = {total / committedAfter.TotalSeconds:F0}/s; " +
+    var line = $"{label,-8}: offered {rate} events/s ({eventsPerCommand} per command) for {seconds} s; committed {total} in {committedAfter.TotalSeconds:F1} s = {total / committedAfter.TotalSeconds:F0}/s; " +
                $"all consumed {(consumedAfter - committedAfter).TotalMilliseconds:F0} ms after the last commit = {total / consumedAfter.TotalSeconds:F0} events/s sustained";
     if (latencies)
     {
