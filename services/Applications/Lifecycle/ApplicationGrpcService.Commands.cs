@@ -36,6 +36,7 @@ public sealed partial class ApplicationGrpcService(
 
     public override async Task<V1.Application> CreateApplication(CreateApplicationRequest request, ServerCallContext context)
     {
+        var executed = false;
         var response = await commands.ExecuteAsync(request, request.RequestId, context, async ct =>
         {
             var caller = context.Caller();
@@ -71,9 +72,10 @@ public sealed partial class ApplicationGrpcService(
                 throw AlreadyOpen(MunicipalityName.Format(ags), ags, periodId);
             }
 
+            executed = true;
             return application.ToContract();
         });
-        await AfterCommitAsync(response, decided: null, context.CancellationToken);
+        await AfterCommitAsync(response, executed, decided: null, context.CancellationToken);
         return response;
     }
 
@@ -142,7 +144,9 @@ public sealed partial class ApplicationGrpcService(
         Func<Application, Actor, DateTimeOffset, CancellationToken, Task<ApplicationStep?>> step)
         where TRequest : IMessage<TRequest>
     {
-        // Set only when this call took the step (not when it replays a stored response), so metrics count it once.
+        // Set only when this call took the step (not when it replays a stored response): the cache then takes the
+        // response as the current version, and a decision is measured once.
+        var executed = false;
         Application? decided = null;
         var response = await commands.ExecuteAsync(request, requestId, context, async ct =>
         {
@@ -169,21 +173,32 @@ public sealed partial class ApplicationGrpcService(
             // Saved here, inside the command's transaction, so the response carries the new row version as its etag.
             await db.SaveChangesAsync(ct);
             decided = application.Status is ApplicationStatus.Approved or ApplicationStatus.Rejected && before != application.Status ? application : null;
+            executed = true;
             return application.ToContract();
         });
-        await AfterCommitAsync(response, decided, context.CancellationToken);
+        await AfterCommitAsync(response, executed, decided, context.CancellationToken);
         return response;
     }
 
     /// <summary>
-    /// Once committed (or replayed): cached reads of the application and the coverage are dropped, watchers woken, and
-    /// a decision taken by this call is measured. None of it is needed for correctness of the record.
+    /// Once committed: the cache holds the application as committed (a replayed response may be older than the current
+    /// version, so a replay only drops the entry), the coverage is dropped after an approval, watchers are woken, and a
+    /// decision taken by this call is measured. None of it is needed for correctness of the record.
     /// </summary>
-    private async Task AfterCommitAsync(V1.Application response, Application? decided, CancellationToken cancellationToken)
+    private async Task AfterCommitAsync(V1.Application response, bool executed, Application? decided, CancellationToken cancellationToken)
     {
         var id = ApplicationName.ParseId(response.Name, "name");
         var ags = MunicipalityName.ParseAgs(response.Municipality, "municipality");
-        await cache.ForgetApplicationAsync(id, coverageToo: response.State == V1.ApplicationState.Approved, cancellationToken);
+        var coverageToo = response.State == V1.ApplicationState.Approved;
+        if (executed)
+        {
+            await cache.ChangedAsync(id, response.ToByteArray(), coverageToo, cancellationToken);
+        }
+        else
+        {
+            await cache.ForgetApplicationAsync(id, coverageToo, cancellationToken);
+        }
+
         await watchHub.AnnounceAsync(ags, id);
         if (decided is { SubmittedAt: { } submitted, ClosedAt: { } closed })
         {

@@ -8,15 +8,17 @@ namespace KiPlatform.Applications.Lifecycle;
 
 /// <summary>
 /// The reads integrators hammer (one application, the coverage view), cached as their serialized responses in memory and
-/// in Redis. A change drops the entry here and, through the Redis backplane, in every other instance. Without Redis
-/// the cache still works per instance, and entries live only <see cref="MemoryDuration"/> there, so an instance that
-/// missed an invalidation serves a changed application for seconds at most; the database stays the record.
+/// in Redis. A change writes the new application into the cache (and drops the coverage), here and, through the Redis
+/// backplane, in every other instance. Without Redis the cache still works per instance, and entries live only
+/// <see cref="MemoryDuration"/> there, so an instance that missed a change serves the old version for seconds at most.
+/// A read that loaded the old version just before a commit and stores it just after could still win; entries live
+/// <see cref="DistributedDuration"/> at most, which bounds that rare case. The database stays the record.
 /// </summary>
 public sealed class ApplicationReadCache(IFusionCache cache)
 {
     public const string CacheName = "applications";
     public static readonly TimeSpan MemoryDuration = TimeSpan.FromSeconds(5);
-    public static readonly TimeSpan DistributedDuration = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan DistributedDuration = TimeSpan.FromMinutes(2);
 
     private const string CoverageKey = "coverage";
 
@@ -25,6 +27,16 @@ public sealed class ApplicationReadCache(IFusionCache cache)
 
     public ValueTask<byte[]> CoverageAsync(string periodKey, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken) =>
         cache.GetOrSetAsync<byte[]>($"{CoverageKey}:{periodKey}", (_, ct) => load(ct), tags: [CoverageKey], token: cancellationToken);
+
+    /// <summary>After a change: the application as committed replaces the cached one; the coverage is recounted when asked.</summary>
+    public async ValueTask ChangedAsync(Guid id, byte[] application, bool coverageToo, CancellationToken cancellationToken)
+    {
+        await cache.SetAsync(ApplicationKey(id), application, token: cancellationToken);
+        if (coverageToo)
+        {
+            await cache.RemoveByTagAsync(CoverageKey, token: cancellationToken);
+        }
+    }
 
     public async ValueTask ForgetApplicationAsync(Guid id, bool coverageToo, CancellationToken cancellationToken)
     {

@@ -87,13 +87,20 @@ public sealed class ApplicationLifecycleTests(ServersFixture servers) : IAsyncLi
         var municipality = await _host.Municipalities.GetMunicipalityAsync(new GetMunicipalityRequest { Name = $"municipalities/{ags}" }, owner, cancellationToken: Ct);
         Assert.True(municipality.HasKi);
 
-        // Every row the outbox holds is published once the dispatcher has sent them all; then the tap holds exactly
-        // one copy per transition that raises an event (the repeated submit raised none).
+        // Once this service's outbox holds no unsent row, every event it raised sits in the tap; then exactly one copy per
+        // transition that raises an event must be there (the repeated submit raised none).
+        var tapped = new List<(string Type, System.Text.Json.JsonElement Message)>();
         await Eventually.MatchesAsync(
-            async _ => (Pending: await _host.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL"), Tapped: await tap.CountAsync()),
-            state => state.Pending == 0 && state.Tapped >= 3,
+            async _ =>
+            {
+                var pending = await _host.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
+                tapped.AddRange(await tap.DrainAsync());
+                return pending;
+            },
+            pending => pending == 0,
             "the outbox drained onto the bus");
-        var events = await tap.DrainAsync();
+        tapped.AddRange(await tap.DrainAsync());
+        var events = BusTap.About(tapped, draft.Name);
         Assert.Equal(["ApplicationApproved", "ApplicationSubmitted", "DocumentsRequested"], events.Select(e => e.Type).Order(StringComparer.Ordinal));
         var approval = events.Single(e => e.Type == "ApplicationApproved").Message;
         // MassTransit writes decimals as strings, keeping them exact.
@@ -111,9 +118,17 @@ public sealed class ApplicationLifecycleTests(ServersFixture servers) : IAsyncLi
         var done = await Client.WithdrawApplicationAsync(new WithdrawApplicationRequest { Name = withdrawn.Name, RequestId = NewId() }, Municipality("05958"), cancellationToken: Ct);
         Assert.Equal(ApplicationState.Withdrawn, done.State);
 
-        await Eventually.MatchesAsync(_ => tap.CountAsync(), count => count >= 2, "both events on the bus");
-        var events = await tap.DrainAsync();
-        Assert.Equal("Kein Integrationskonzept.", events.Single(e => e.Type == "ApplicationRejected").Message.GetProperty("reason").GetString());
+        var tapped = new List<(string Type, System.Text.Json.JsonElement Message)>();
+        await Eventually.MatchesAsync(
+            async _ =>
+            {
+                tapped.AddRange(await tap.DrainAsync());
+                return BusTap.About(tapped, rejected.Name).Count + BusTap.About(tapped, withdrawn.Name).Count;
+            },
+            count => count >= 2,
+            "both events on the bus");
+        Assert.Equal("Kein Integrationskonzept.", Assert.Single(BusTap.About(tapped, rejected.Name), e => e.Type == "ApplicationRejected").Message.GetProperty("reason").GetString());
+        var events = BusTap.About(tapped, withdrawn.Name);
         Assert.Single(events, e => e.Type == "ApplicationWithdrawn");
     }
 
@@ -253,6 +268,22 @@ public sealed class ApplicationLifecycleTests(ServersFixture servers) : IAsyncLi
             $"SELECT count(*) FROM application_steps WHERE \"ApplicationId\" = '{submitted.Name["applications/".Length..]}' AND \"Action\" = 'DocumentsRequested'"));
         Assert.Equal(1L, await _host.ScalarAsync<long>(
             $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%DocumentsRequested%' AND body::text LIKE '%{submitted.Name["applications/".Length..]}%'"));
+    }
+
+    [Fact]
+    public async Task A_replayed_command_leaves_no_older_version_in_the_cache()
+    {
+        const string ags = "05954"; // Ennepe-Ruhr-Kreis
+        var draft = await Client.CreateApplicationAsync(Create(ags), Municipality(ags), cancellationToken: Ct);
+        var submit = new SubmitApplicationRequest { Name = draft.Name, RequestId = NewId() };
+        await Client.SubmitApplicationAsync(submit, Municipality(ags), cancellationToken: Ct);
+        await Client.StartFormalReviewAsync(new StartFormalReviewRequest { Name = draft.Name, RequestId = NewId() }, Mais, cancellationToken: Ct);
+        Assert.Equal(ApplicationState.FormalReview, (await Client.GetApplicationAsync(new GetApplicationRequest { Name = draft.Name }, Mais, cancellationToken: Ct)).State);
+
+        var replayed = await Client.SubmitApplicationAsync(submit, Municipality(ags), cancellationToken: Ct);
+
+        Assert.Equal(ApplicationState.Submitted, replayed.State); // the first answer, as it was
+        Assert.Equal(ApplicationState.FormalReview, (await Client.GetApplicationAsync(new GetApplicationRequest { Name = draft.Name }, Mais, cancellationToken: Ct)).State);
     }
 
     [Fact]

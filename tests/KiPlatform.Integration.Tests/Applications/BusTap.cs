@@ -5,7 +5,8 @@ namespace KiPlatform.Integration.Tests.Applications;
 
 /// <summary>
 /// A queue of the test's own, bound to the exchanges MassTransit publishes the given event types to, so a test sees
-/// every copy that reached the broker.
+/// every copy that reached the broker. Tests running beside it publish to the same exchanges: filter by what the test
+/// owns (<see cref="About"/>).
 /// </summary>
 internal sealed class BusTap : IAsyncDisposable
 {
@@ -37,8 +38,6 @@ internal sealed class BusTap : IAsyncDisposable
         return new BusTap(connection, channel, queue);
     }
 
-    public async Task<uint> CountAsync() => (await _channel.QueueDeclarePassiveAsync(_queue)).MessageCount;
-
     /// <summary>Takes every message waiting: its type's short name and its body's "message" object.</summary>
     public async Task<List<(string Type, JsonElement Message)>> DrainAsync()
     {
@@ -52,6 +51,10 @@ internal sealed class BusTap : IAsyncDisposable
 
         return messages;
     }
+
+    /// <summary>The messages about one application, by the applicationId every application event carries.</summary>
+    public static List<(string Type, JsonElement Message)> About(IEnumerable<(string Type, JsonElement Message)> messages, string applicationName) =>
+        messages.Where(m => $"applications/{m.Message.GetProperty("applicationId").GetString()}" == applicationName).ToList();
 
     public async ValueTask DisposeAsync()
     {
