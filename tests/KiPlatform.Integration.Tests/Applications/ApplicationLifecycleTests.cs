@@ -8,8 +8,8 @@ using static KiPlatform.Integration.Tests.Applications.ApplicationsServiceHost;
 namespace KiPlatform.Integration.Tests.Applications;
 
 /// <summary>
-/// The application lifecycle over gRPC against the real service and servers. The tests share one service and database;
-/// each uses a municipality of its own, so none depends on another's data.
+/// The application lifecycle over gRPC against the real service and servers. Each test starts the service on a database
+/// of its own; the broker and Redis are shared, so bus assertions look only at the test's own applications.
 /// </summary>
 public sealed class ApplicationLifecycleTests(ServersFixture servers) : IAsyncLifetime
 {
