@@ -42,11 +42,19 @@ dotnet "$bench_tool" bare "$bare_port" "$work/application.bin" &
 bare_pid=$!
 until (exec 3<>/dev/tcp/127.0.0.1/$bare_port) 2>/dev/null; do sleep 0.2; done
 
+get_url="http://127.0.0.1:5101/ki.applications.v1.ApplicationService/GetApplication"
+coverage_url="http://127.0.0.1:5101/ki.applications.v1.MunicipalityService/GetCoverage"
+bare_url="http://127.0.0.1:$bare_port/ki.applications.v1.ApplicationService/GetApplication"
+
+warm_up() { # url, body file, token (may be empty): fills the caches and lets the JIT tier up the hot paths
+  local auth=()
+  [ -n "$3" ] && auth=(-H "authorization: Bearer $3")
+  h2load -D 10 -c "$connections" -m "$streams" -t 1 -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$1" >/dev/null
+}
+
 measure() { # label, url, body file, token (may be empty)
   local auth=()
   [ -n "$4" ] && auth=(-H "authorization: Bearer $4")
-  # A warm-up fills the caches and lets the JIT tier up the hot paths; then the measured run.
-  h2load -D 10 -c "$connections" -m "$streams" -t 1 -d "$3" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$2" >/dev/null
   local out
   out=$(h2load -D "$seconds" -c "$connections" -m "$streams" -t 1 -d "$3" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$2")
   local rps ok latency
@@ -61,7 +69,11 @@ measure() { # label, url, body file, token (may be empty)
   echo "$rps" >"$work/$(tr -c 'a-z' '_' <<<"$1").rps"
 }
 
-echo "h2load: ${seconds}s each, $connections connections x $streams streams, one client thread; $(nproc) cores shared by everything"
-measure "bare GetApplication" "http://127.0.0.1:$bare_port/ki.applications.v1.ApplicationService/GetApplication" "$work/get.bin" ""
-measure "GetApplication (cached)" "http://127.0.0.1:5101/ki.applications.v1.ApplicationService/GetApplication" "$work/get.bin" "$municipality_token"
-measure "GetCoverage (cached)" "http://127.0.0.1:5101/ki.applications.v1.MunicipalityService/GetCoverage" "$work/coverage.bin" "$laki_token"
+warm_up "$bare_url" "$work/get.bin" ""
+warm_up "$get_url" "$work/get.bin" "$municipality_token"
+warm_up "$coverage_url" "$work/coverage.bin" "$laki_token"
+echo "h2load: ${seconds}s each after a 10 s warm-up of each, $connections connections x $streams streams, one client thread; $(nproc) cores shared by everything"
+measure "bare GetApplication" "$bare_url" "$work/get.bin" ""
+measure "GetApplication (cached)" "$get_url" "$work/get.bin" "$municipality_token"
+measure "GetCoverage (cached)" "$coverage_url" "$work/coverage.bin" "$laki_token"
+measure "GetApplication, laki token" "$get_url" "$work/get.bin" "$laki_token"
