@@ -206,7 +206,7 @@ public sealed class ApplicationLifecycleTests(ServersFixture servers) : IAsyncLi
     }
 
     [Fact]
-    public async Task One_municipality_cannot_read_edit_withdraw_list_or_watch_another_s()
+    public async Task One_municipality_cannot_create_read_edit_withdraw_list_or_watch_another_s()
     {
         const string ags = "05162"; // Rhein-Kreis Neuss
         var draft = await Client.CreateApplicationAsync(Create(ags), Municipality(ags), cancellationToken: Ct);
@@ -214,6 +214,7 @@ public sealed class ApplicationLifecycleTests(ServersFixture servers) : IAsyncLi
 
         var calls = new Func<Task>[]
         {
+            () => Client.CreateApplicationAsync(Create(ags), stranger, cancellationToken: Ct).ResponseAsync,
             () => Client.GetApplicationAsync(new GetApplicationRequest { Name = draft.Name }, stranger, cancellationToken: Ct).ResponseAsync,
             () => Client.ListApplicationHistoryAsync(new ListApplicationHistoryRequest { Name = draft.Name }, stranger, cancellationToken: Ct).ResponseAsync,
             () => Client.UpdateApplicationAsync(new UpdateApplicationRequest { Application = new Application { Name = draft.Name }, UpdateMask = Mask("contact"), RequestId = NewId() }, stranger, cancellationToken: Ct).ResponseAsync,
