@@ -46,17 +46,19 @@ get_url="http://127.0.0.1:5101/ki.applications.v1.ApplicationService/GetApplicat
 coverage_url="http://127.0.0.1:5101/ki.applications.v1.MunicipalityService/GetCoverage"
 bare_url="http://127.0.0.1:$bare_port/ki.applications.v1.ApplicationService/GetApplication"
 
-warm_up() { # url, body file, token (may be empty): fills the caches and lets the JIT tier up the hot paths
+load() { # seconds, url, body file, token (may be empty): unary gRPC calls with h2load
   local auth=()
-  [ -n "$3" ] && auth=(-H "authorization: Bearer $3")
-  h2load -D 10 -c "$connections" -m "$streams" -t 1 -d "$2" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$1" >/dev/null
+  [ -n "$4" ] && auth=(-H "authorization: Bearer $4")
+  h2load -D "$1" -c "$connections" -m "$streams" -t 1 -d "$3" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$2"
+}
+
+warm_up() { # url, body file, token: fills the caches and lets the JIT tier up the hot paths
+  load 10 "$@" >/dev/null
 }
 
 measure() { # label, url, body file, token (may be empty)
-  local auth=()
-  [ -n "$4" ] && auth=(-H "authorization: Bearer $4")
   local out
-  out=$(h2load -D "$seconds" -c "$connections" -m "$streams" -t 1 -d "$3" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$2")
+  out=$(load "$seconds" "$2" "$3" "$4")
   local rps ok latency
   rps=$(awk '/^finished in/ {print $4}' <<<"$out")
   ok=$(awk '/^status codes:/ {print $3}' <<<"$out")

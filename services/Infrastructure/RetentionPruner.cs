@@ -24,7 +24,7 @@ public sealed partial class RetentionPruner<TContext, TEntity>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
-        while (await NextTickAsync(timer, stoppingToken))
+        while (await timer.NextTickAsync(stoppingToken))
         {
             try
             {
@@ -39,18 +39,6 @@ public sealed partial class RetentionPruner<TContext, TEntity>(
             {
                 LogPruneFailed(exception, typeof(TEntity).Name);
             }
-        }
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return false; // The service is stopping: end quietly.
         }
     }
 

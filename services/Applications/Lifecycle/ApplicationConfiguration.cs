@@ -33,7 +33,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // so two concurrent creates cannot both pass it.
         application.HasIndex(a => new { a.Ags, a.PeriodId })
             .IsUnique()
-            .HasFilter("\"Status\" NOT IN ('Rejected', 'Withdrawn')")
+            .HasFilter($"\"Status\" NOT IN ({string.Join(", ", ApplicationStatuses.MakingRoom.Select(status => $"'{status}'"))})")
             .HasDatabaseName(OpenApplicationIndex);
         application.HasIndex(a => a.Status);
 

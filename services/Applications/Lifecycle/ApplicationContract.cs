@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Rpc.Concurrency;
+using KiPlatform.Rpc.Contracts;
 
 namespace KiPlatform.Applications.Lifecycle;
 
@@ -131,11 +132,6 @@ internal static class ApplicationContract
     public static Posts ToPosts(this V1.Posts posts) =>
         new((decimal)posts.TeacherFte, (decimal)posts.SpecialistFte, (decimal)posts.AdministrativeFte, (decimal)posts.SupportFte);
 
-    public static DateOnly? ToDateOnly(this Google.Type.Date? date) =>
-        date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0) ? null : new DateOnly(date.Year, date.Month, date.Day);
-
-    public static Google.Type.Date ToContract(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
-
     private static V1.Posts ToContract(this Posts posts) => new()
     {
         TeacherFte = (double)posts.Teacher,
@@ -168,5 +164,6 @@ internal static class ApplicationContract
         AttachTime = Timestamp.FromDateTimeOffset(document.AttachedAt),
     };
 
-    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>Proto strings are never null; an empty or blank one means the field is not given.</summary>
+    public static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

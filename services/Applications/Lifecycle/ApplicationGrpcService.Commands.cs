@@ -50,7 +50,7 @@ public sealed partial class ApplicationGrpcService(
 
             var caps = await CapsOfAsync(periodId, "application.funding_period", ct);
             var open = await db.Applications.AsNoTracking()
-                .Where(a => a.Ags == ags && a.PeriodId == periodId && a.Status != ApplicationStatus.Rejected && a.Status != ApplicationStatus.Withdrawn)
+                .Where(a => a.Ags == ags && a.PeriodId == periodId && !ApplicationStatuses.MakingRoom.Contains(a.Status))
                 .Select(a => (Guid?)a.Id)
                 .FirstOrDefaultAsync(ct);
             if (open is { } existing)
@@ -96,7 +96,7 @@ public sealed partial class ApplicationGrpcService(
 
     public override Task<V1.Application> WithdrawApplication(WithdrawApplicationRequest request, ServerCallContext context) =>
         ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
-            (application, actor, now, _) => Task.FromResult<ApplicationStep?>(application.Withdraw(actor, NullIfEmpty(request.Reason), now)));
+            (application, actor, now, _) => Task.FromResult<ApplicationStep?>(application.Withdraw(actor, ApplicationContract.NullIfEmpty(request.Reason), now)));
 
     public override Task<V1.Application> StartFormalReview(StartFormalReviewRequest request, ServerCallContext context) =>
         ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
@@ -124,7 +124,7 @@ public sealed partial class ApplicationGrpcService(
             throw new AccessDeniedException($"Only the {role} role signs off the {part} part.", SignOffPartReason);
         }
 
-        var reason = NullIfEmpty(request.Reason);
+        var reason = ApplicationContract.NullIfEmpty(request.Reason);
         return ChangeAsync(request, request.RequestId, request.Name, request.Etag, "name", context,
             (application, actor, now, _) => Task.FromResult<ApplicationStep?>(request.PartCase == SignOffApplicationRequest.PartOneofCase.Mais
                 ? application.SignOffMais((decimal)request.Mais.SpecialistFte, (decimal)request.Mais.AdministrativeFte, (decimal)request.Mais.SupportFte, actor, reason, now)
@@ -221,6 +221,4 @@ public sealed partial class ApplicationGrpcService(
         new(existing, $"Municipality {ags} already has an application for period {periodId} that is neither rejected nor withdrawn ({existing}).", AlreadyOpenReason);
 
     private static Actor ActorOf(Caller caller) => new(caller.Subject, Roles.All.First(caller.IsInRole));
-
-    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

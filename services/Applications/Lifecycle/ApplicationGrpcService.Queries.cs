@@ -1,9 +1,9 @@
-using System.Globalization;
 using Google.Protobuf;
 using Grpc.Core;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Applications.V1;
 using KiPlatform.Rpc.Errors;
+using KiPlatform.Rpc.Paging;
 using KiPlatform.Rpc.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,14 +24,8 @@ public sealed partial class ApplicationGrpcService
         var bytes = await cache.ApplicationAsync(id, async ct =>
         {
             var application = await db.Applications.AsNoTracking().Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id, ct);
-            // A missing application is not cached: it may be created under this id only by this service, never guessed.
-            return application?.ToContract().ToByteArray() ?? [];
-        }, context.CancellationToken);
-        if (bytes.Length == 0)
-        {
-            await cache.ForgetApplicationAsync(id, coverageToo: false, context.CancellationToken);
-            throw new ResourceNotFoundException(request.Name, NotFoundReason);
-        }
+            return application?.ToContract().ToByteArray();
+        }, context.CancellationToken) ?? throw new ResourceNotFoundException(request.Name, NotFoundReason);
 
         var found = V1.Application.Parser.ParseFrom(bytes);
         context.Caller().EnsureMayActFor(MunicipalityName.ParseAgs(found.Municipality, "municipality"));
@@ -76,7 +70,7 @@ public sealed partial class ApplicationGrpcService
 
         if (page.Cursor is not null)
         {
-            var (createdAt, id) = ParseCursor(page.Cursor);
+            var (createdAt, id) = TimeOrderedCursor.Parse(page.Cursor);
             // Keyset paging: applications created meanwhile neither shift nor repeat the pages still to come.
             applications = applications.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.CreatedAt, a.Id), ValueTuple.Create(createdAt, id)));
         }
@@ -89,7 +83,7 @@ public sealed partial class ApplicationGrpcService
         return new ListApplicationsResponse
         {
             Applications = { pageItems.Select(a => a.ToContract()) },
-            NextPageToken = found.Count > page.Size ? pageTokens.Next(query, FormatCursor(pageItems[^1])) : "",
+            NextPageToken = found.Count > page.Size ? pageTokens.Next(query, TimeOrderedCursor.Format(pageItems[^1].CreatedAt, pageItems[^1].Id)) : "",
         };
     }
 
@@ -142,10 +136,10 @@ public sealed partial class ApplicationGrpcService
                 await watcher.WaitAsync(options.Value.WatchPollInterval, cancellationToken);
                 var now = clock.GetUtcNow();
                 var recent = await StepsOf(ags, applicationId, since: lookedAt - CommitGrace)
-                    .OrderBy(s => s.At).ThenBy(s => s.Sequence)
+                    .OrderBy(s => s.ApplicationId).ThenBy(s => s.Sequence)
                     .ToListAsync(cancellationToken);
                 lookedAt = now;
-                foreach (var step in recent.Where(s => s.Sequence > seen.GetValueOrDefault(s.ApplicationId)).OrderBy(s => s.ApplicationId).ThenBy(s => s.Sequence))
+                foreach (var step in recent.Where(s => s.Sequence > seen.GetValueOrDefault(s.ApplicationId)))
                 {
                     await responseStream.WriteAsync(step.ToContract(), cancellationToken);
                     seen[step.ApplicationId] = step.Sequence;
@@ -172,14 +166,4 @@ public sealed partial class ApplicationGrpcService
     private async Task<string> AgsOfAsync(Guid id, string name, CancellationToken cancellationToken) =>
         await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.Ags).SingleOrDefaultAsync(cancellationToken)
         ?? throw new ResourceNotFoundException(name, NotFoundReason);
-
-    private static string FormatCursor(Application last) =>
-        $"{last.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}/{last.Id:N}";
-
-    private static (DateTimeOffset CreatedAt, Guid Id) ParseCursor(string cursor)
-    {
-        // The token's signature vouches for the cursor: it is our own output.
-        var parts = cursor.Split('/');
-        return (new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[1], "N"));
-    }
 }

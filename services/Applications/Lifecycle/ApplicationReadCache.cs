@@ -22,8 +22,23 @@ public sealed class ApplicationReadCache(IFusionCache cache)
 
     private const string CoverageKey = "coverage";
 
-    public ValueTask<byte[]> ApplicationAsync(Guid id, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken) =>
-        cache.GetOrSetAsync<byte[]>(ApplicationKey(id), (_, ct) => load(ct), token: cancellationToken);
+    /// <summary>The application's response bytes, or null when <paramref name="load"/> finds none; an absence is not cached.</summary>
+    public async ValueTask<byte[]?> ApplicationAsync(Guid id, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
+    {
+        var bytes = await cache.GetOrSetAsync<byte[]>(ApplicationKey(id), async (context, ct) =>
+        {
+            if (await load(ct) is { } found)
+            {
+                return found;
+            }
+
+            context.Options.SkipMemoryCacheWrite = true;
+            context.Options.SkipDistributedCacheWrite = true;
+            context.Options.SkipBackplaneNotifications = true;
+            return [];
+        }, token: cancellationToken);
+        return bytes.Length == 0 ? null : bytes;
+    }
 
     public ValueTask<byte[]> CoverageAsync(string periodKey, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken) =>
         cache.GetOrSetAsync<byte[]>($"{CoverageKey}:{periodKey}", (_, ct) => load(ct), tags: [CoverageKey], token: cancellationToken);

@@ -26,9 +26,10 @@ public static class ApplicationStatuses
         status is ApplicationStatus.Approved or ApplicationStatus.Rejected or ApplicationStatus.Withdrawn;
 
     /// <summary>
-    /// Counts against "one application per municipality and period": everything but rejected and withdrawn ones, so an
-    /// approved application also stands in the way of a second.
+    /// The states that make room for another application of the same municipality and period. Every other state counts
+    /// against "one application per municipality and period", so an approved application also stands in the way.
     /// </summary>
-    public static bool BlocksAnother(this ApplicationStatus status) =>
-        status is not (ApplicationStatus.Rejected or ApplicationStatus.Withdrawn);
+    public static readonly ApplicationStatus[] MakingRoom = [ApplicationStatus.Rejected, ApplicationStatus.Withdrawn];
+
+    public static bool BlocksAnother(this ApplicationStatus status) => !MakingRoom.Contains(status);
 }

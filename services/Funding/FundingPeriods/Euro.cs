@@ -13,6 +13,4 @@ internal static class Euro
         Units = cents / 100,
         Nanos = (int)(cents % 100) * NanosPerCent,
     };
-
-    public static Google.Type.Date ToContract(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 }

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Contracts;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using KiPlatform.Funding.V1;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Notifications.V1;
@@ -23,7 +22,7 @@ public sealed class InboxGrpcService(NotificationsDbContext db, PageTokens pageT
         var items = db.InboxItems.AsNoTracking().Where(i => i.RecipientId == recipient);
         if (page.Cursor is not null)
         {
-            var (createdAt, id) = ParseCursor(page.Cursor);
+            var (createdAt, id) = TimeOrderedCursor.Parse(page.Cursor);
             // Keyset paging: items arriving meanwhile neither shift nor repeat the pages still to come.
             items = items.Where(i => EF.Functions.LessThan(ValueTuple.Create(i.CreatedAt, i.Id), ValueTuple.Create(createdAt, id)));
         }
@@ -47,17 +46,7 @@ public sealed class InboxGrpcService(NotificationsDbContext db, PageTokens pageT
                     CreateTime = Timestamp.FromDateTimeOffset(i.CreatedAt),
                 }),
             },
-            NextPageToken = found.Count > page.Size ? pageTokens.Next(query, FormatCursor(pageItems[^1])) : "",
+            NextPageToken = found.Count > page.Size ? pageTokens.Next(query, TimeOrderedCursor.Format(pageItems[^1].CreatedAt, pageItems[^1].Id)) : "",
         };
-    }
-
-    private static string FormatCursor(InboxItem last) =>
-        $"{last.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}/{last.Id:N}";
-
-    private static (DateTimeOffset CreatedAt, Guid Id) ParseCursor(string cursor)
-    {
-        // The token's signature vouches for the cursor: it is our own output.
-        var parts = cursor.Split('/');
-        return (new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[1], "N"));
     }
 }

@@ -39,7 +39,6 @@ internal sealed class ApplicationsServiceHost : WebApplicationFactory<Applicatio
         });
         // Starting the host migrates and seeds the database before the first call is served.
         host._channel = GrpcChannel.ForAddress("http://applications.test", new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
-        await Task.CompletedTask;
         return host;
     }
 
