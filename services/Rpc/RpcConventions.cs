@@ -26,6 +26,10 @@ public static class RpcConventions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlatformRpcs>();
+        // Stateless, so one instance each serves every call instead of one per call.
+        builder.Services.AddSingleton<ErrorMappingInterceptor>();
+        builder.Services.AddSingleton<AuthorizationInterceptor>();
+        builder.Services.AddSingleton<ValidationInterceptor>();
         builder.Services.Configure<GrpcServiceOptions>(options =>
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();

@@ -20,7 +20,7 @@ public static class PlatformAuthentication
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<PlatformAuthenticationOptions>>((jwt, platform) =>
+            .Configure<IOptions<PlatformAuthenticationOptions>, TimeProvider>((jwt, platform, clock) =>
             {
                 var settings = platform.Value;
                 jwt.MapInboundClaims = false;
@@ -37,6 +37,11 @@ public static class PlatformAuthentication
                     jwt.TokenValidationParameters.ValidIssuer = DevelopmentTokens.Issuer;
                     jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.SigningKey(key);
                 }
+
+                // After MapInboundClaims, which configures the handlers being wrapped.
+                var handlers = jwt.TokenHandlers.Select(handler => new ValidatedTokenCache(handler, clock)).ToList();
+                jwt.TokenHandlers.Clear();
+                handlers.ForEach(jwt.TokenHandlers.Add);
             });
         return builder;
     }
