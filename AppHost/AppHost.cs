@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using KiPlatform.AppHost.Infrastructure;
 using KiPlatform.AppHost.Mail;
 using KiPlatform.AppHost.Security;
+using KiPlatform.AppHost.Telemetry;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -25,6 +26,7 @@ if (builder.Configuration.GetValue<bool>("AppHost:InfrastructureOnly"))
 
 var mail = builder.AddDevelopmentMailServer("mail", infrastructure.DataRoot);
 var secrets = DevelopmentSecrets.Add(builder, infrastructure.DataRoot);
+var traceSampleRatio = TraceSampling.Ratio(builder.Configuration);
 
 var applications = AddService<Projects.KiPlatform_Applications>("applications", "applicationsdb");
 AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb").WithReference(applications).WaitFor(applications);
@@ -34,9 +36,13 @@ AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb"
 await builder.Build().RunAsync();
 return 0;
 
-// Every service: its database, the bus and the cache, the development secrets, and readiness from its /health.
+// Every service: its database, the bus and the cache, the development secrets, trace sampling, and readiness from its /health.
+// Each listens on its own ports (appsettings.json) itself: a development proxy in front would cost every call a hop.
 IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
+        .WithEndpoint("http", endpoint => endpoint.IsProxied = false, createIfNotExists: false)
+        .WithEndpoint("health", endpoint => endpoint.IsProxied = false, createIfNotExists: false)
         .WithPlatformInfrastructure(infrastructure, database)
         .WithDevelopmentSecrets(secrets)
+        .WithTraceSampling(traceSampleRatio)
         .WithHttpHealthCheck("/health", endpointName: "health");

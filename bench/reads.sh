@@ -3,6 +3,8 @@
 # same run: GetApplication and GetCoverage against the running stack (started here and stopped afterwards), and
 # GetApplication against a bare Kestrel gRPC server that answers from memory (bench/ReadsBench bare).
 # Usage: bench/reads.sh [seconds per measurement, default 20] [connections, default 16] [streams per connection, default 8]
+# The services record a tenth of the traces, as a deployment would (BENCH_TRACE_SAMPLE_RATIO; empty records all, as
+# the development stack does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -25,8 +27,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "Starting the stack (./run.sh) on a fresh data root, built in Release as it would be deployed"
-Configuration=Release Infrastructure__DataRoot="$work/data" setsid ./run.sh >"$work/stack.log" 2>&1 &
+trace_sample_ratio=${BENCH_TRACE_SAMPLE_RATIO-0.1}
+log "Starting the stack (./run.sh) on a fresh data root, built in Release as it would be deployed, sampling ${trace_sample_ratio:-all} of the traces"
+Configuration=Release Infrastructure__DataRoot="$work/data" Telemetry__TraceSampleRatio="$trace_sample_ratio" setsid ./run.sh >"$work/stack.log" 2>&1 &
 stack_pid=$!
 until [ "$(curl -s --max-time 2 http://127.0.0.1:5201/health || true)" = "Healthy" ]; do
   kill -0 "$stack_pid" 2>/dev/null || { cat "$work/stack.log"; exit 1; }
@@ -52,8 +55,18 @@ load() { # seconds, url, body file, token (may be empty): unary gRPC calls with 
   h2load -D "$1" -c "$connections" -m "$streams" -t 1 -d "$3" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" "$2"
 }
 
+rate() { awk '/^finished in/ {print int($4)}'; }
+
 warm_up() { # url, body file, token: fills the caches and lets the JIT tier up the hot paths
-  load 10 "$@" >/dev/null
+  # Tiering up takes tens of seconds on two busy cores: load in 5 s rounds until a round gains less than 5 % on the one
+  # before (at least three rounds, at most twelve), so the measurement sees the steady state a long-running service has.
+  local previous=0 current round
+  for round in $(seq 1 12); do
+    current=$(load 5 "$@" | rate)
+    (( round >= 3 && current * 100 < previous * 105 )) && break
+    previous=$current
+  done
+  echo "  warmed up $1 in $((round * 5)) s, last round $current req/s" >&2
 }
 
 measure() { # label, url, body file, token (may be empty)
@@ -74,7 +87,7 @@ measure() { # label, url, body file, token (may be empty)
 warm_up "$bare_url" "$work/get.bin" ""
 warm_up "$get_url" "$work/get.bin" "$municipality_token"
 warm_up "$coverage_url" "$work/coverage.bin" "$laki_token"
-echo "h2load: ${seconds}s each after a 10 s warm-up of each, $connections connections x $streams streams, one client thread; $(nproc) cores shared by everything"
+echo "h2load: ${seconds}s each after warming each up, $connections connections x $streams streams, one client thread; $(nproc) cores shared by everything; traces sampled: ${trace_sample_ratio:-all}"
 measure "bare GetApplication" "$bare_url" "$work/get.bin" ""
 measure "GetApplication (cached)" "$get_url" "$work/get.bin" "$municipality_token"
 measure "GetCoverage (cached)" "$coverage_url" "$work/coverage.bin" "$laki_token"

@@ -21,13 +21,12 @@ public sealed partial class ApplicationGrpcService
     public override async Task<V1.Application> GetApplication(GetApplicationRequest request, ServerCallContext context)
     {
         var id = ApplicationName.ParseId(request.Name, "name");
-        var bytes = await cache.ApplicationAsync(id, async ct =>
+        var found = await cache.ApplicationAsync(id, async ct =>
         {
             var application = await db.Applications.AsNoTracking().Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id, ct);
             return application?.ToContract().ToByteArray();
         }, context.CancellationToken) ?? throw new ResourceNotFoundException(request.Name, NotFoundReason);
 
-        var found = V1.Application.Parser.ParseFrom(bytes);
         context.Caller().EnsureMayActFor(MunicipalityName.ParseAgs(found.Municipality, "municipality"));
         return found;
     }

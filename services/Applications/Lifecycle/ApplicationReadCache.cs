@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Google.Protobuf;
+using KiPlatform.Applications.V1;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using StackExchange.Redis;
 using ZiggyCreatures.Caching.Fusion;
@@ -22,8 +25,14 @@ public sealed class ApplicationReadCache(IFusionCache cache)
 
     private const string CoverageKey = "coverage";
 
-    /// <summary>The application's response bytes, or null when <paramref name="load"/> finds none; an absence is not cached.</summary>
-    public async ValueTask<byte[]?> ApplicationAsync(Guid id, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each cached response decoded once: a memory-cache hit hands out the same byte array, so it gets the same message.
+    /// The messages are shared between calls and must not be changed.
+    /// </summary>
+    private static readonly ConditionalWeakTable<byte[], IMessage> Decoded = new();
+
+    /// <summary>The application (shared: do not change it), or null when <paramref name="load"/> finds none; an absence is not cached.</summary>
+    public async ValueTask<V1.Application?> ApplicationAsync(Guid id, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
     {
         var bytes = await cache.GetOrSetAsync<byte[]>(ApplicationKey(id), async (context, ct) =>
         {
@@ -37,11 +46,15 @@ public sealed class ApplicationReadCache(IFusionCache cache)
             context.Options.SkipBackplaneNotifications = true;
             return [];
         }, token: cancellationToken);
-        return bytes.Length == 0 ? null : bytes;
+        return bytes.Length == 0 ? null : Decode(bytes, V1.Application.Parser);
     }
 
-    public ValueTask<byte[]> CoverageAsync(string periodKey, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken) =>
-        cache.GetOrSetAsync<byte[]>($"{CoverageKey}:{periodKey}", (_, ct) => load(ct), tags: [CoverageKey], token: cancellationToken);
+    /// <summary>The coverage of one period or of all (shared: do not change it).</summary>
+    public async ValueTask<Coverage> CoverageAsync(string periodKey, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)
+    {
+        var bytes = await cache.GetOrSetAsync<byte[]>($"{CoverageKey}:{periodKey}", (_, ct) => load(ct), tags: [CoverageKey], token: cancellationToken);
+        return Decode(bytes, Coverage.Parser);
+    }
 
     /// <summary>After a change: the application as committed replaces the cached one; the coverage is recounted when asked.</summary>
     public async ValueTask ChangedAsync(Guid id, byte[] application, bool coverageToo, CancellationToken cancellationToken)
@@ -63,6 +76,18 @@ public sealed class ApplicationReadCache(IFusionCache cache)
     }
 
     private static string ApplicationKey(Guid id) => $"application:{id:N}";
+
+    private static T Decode<T>(byte[] bytes, MessageParser<T> parser) where T : IMessage<T>
+    {
+        if (Decoded.TryGetValue(bytes, out var decoded))
+        {
+            return (T)decoded;
+        }
+
+        var message = parser.ParseFrom(bytes);
+        Decoded.AddOrUpdate(bytes, message);
+        return message;
+    }
 }
 
 public static class ApplicationReadCacheRegistration

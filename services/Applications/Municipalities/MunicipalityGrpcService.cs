@@ -72,10 +72,12 @@ public sealed class MunicipalityGrpcService(ApplicationsDbContext db, Applicatio
     public override async Task<Coverage> GetCoverage(GetCoverageRequest request, ServerCallContext context)
     {
         var periodId = string.IsNullOrEmpty(request.FundingPeriod) ? null : FundingPeriodName.ParseId(request.FundingPeriod, "funding_period");
-        var bytes = await cache.CoverageAsync(periodId ?? "*", async ct => (await CountCoverageAsync(periodId, ct)).ToByteArray(), context.CancellationToken);
-        var coverage = Coverage.Parser.ParseFrom(bytes);
-        coverage.FundingPeriod = request.FundingPeriod;
-        return coverage;
+        return await cache.CoverageAsync(periodId ?? "*", async ct =>
+        {
+            var coverage = await CountCoverageAsync(periodId, ct);
+            coverage.FundingPeriod = periodId is null ? "" : FundingPeriodName.Format(periodId);
+            return coverage.ToByteArray();
+        }, context.CancellationToken);
     }
 
     private async Task<Coverage> CountCoverageAsync(string? periodId, CancellationToken cancellationToken)
