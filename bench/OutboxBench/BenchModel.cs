@@ -41,6 +41,13 @@ public sealed class Timeline
     public ConcurrentDictionary<long, long> Published { get; } = new();
 
     public ConcurrentDictionary<long, long> Consumed { get; } = new();
+
+    public void Clear()
+    {
+        Committed.Clear();
+        Published.Clear();
+        Consumed.Clear();
+    }
 }
 
 /// <summary>Notes when the broker confirmed each event's publish.</summary>

@@ -17,13 +17,16 @@ using Npgsql;
 // The producing service (commands writing a row plus an event per transaction, and its outbox dispatcher) and the
 // consuming service (inbox and one row per event) run as two hosts in this process, wired as the services are.
 // Usage: bench/outbox.sh [seconds per phase] [latency-phase rate] [phases: commit,rawcommit,publish,drain,steady,latency]
-// The commit phases read BENCH_WRITERS (default 16) and BENCH_COMMANDS (default 20000).
+// The commit phases read BENCH_WRITERS (default 16) and BENCH_COMMANDS (default 20000); the steady phases
+// BENCH_WARMUP_SECONDS (default 30) and BENCH_EVENTS_PER_COMMAND (default 1).
 var steadySeconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 var latencyRate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
 var phases = args.Length > 2 ? args[2].Split(',') : ["commit", "rawcommit", "publish", "drain", "steady", "latency"];
 const int drainEvents = 30_000;
 const int throughputTarget = 2_000;
-var warmUpTime = TimeSpan.FromSeconds(5);
+// Seconds each steady phase first runs at its rate, unmeasured (BENCH_WARMUP_SECONDS).
+var warmUpSeconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_WARMUP_SECONDS") ?? "30", CultureInfo.InvariantCulture);
+const long WarmUpSequences = 1_000_000_000; // the warm-up's events, apart from the measured ones
 var commitWriters = int.Parse(Environment.GetEnvironmentVariable("BENCH_WRITERS") ?? "16", CultureInfo.InvariantCulture);
 var commitCommands = int.Parse(Environment.GetEnvironmentVariable("BENCH_COMMANDS") ?? "20000", CultureInfo.InvariantCulture);
 // Events each command of the steady phases raises: 1 measures commands of one event each; more measures the outbox,
@@ -192,7 +195,9 @@ async Task RunDrainAsync(bool withConsumer)
     Console.WriteLine(line);
 }
 
-// Writers commit one event per transaction at a fixed rate while the dispatcher and the consumer run.
+// Writers commit at a fixed rate while the dispatcher and the consumer run. The same hosts first run at that rate for
+// the warm-up, until all of it is consumed: the measurement then sees what a long-running service does, with its hot
+// paths compiled (tiering up takes tens of seconds on two busy cores), its connections open and no backlog.
 async Task RunSteadyAsync(int rate, int seconds, string label, bool latencies)
 {
     var (producerDb, consumerDb) = await CreateDatabasesAsync(label);
@@ -200,13 +205,47 @@ async Task RunSteadyAsync(int rate, int seconds, string label, bool latencies)
     using var consumer = await StartHostAsync($"{label}-consumer", consumerDb, timeline, consumers: true);
     using var producer = await StartHostAsync($"{label}-producer", producerDb, timeline, consumers: false);
 
-    var total = rate * seconds;
+    var (warmUpTotal, _) = await OfferAsync(producer, timeline, rate, warmUpSeconds, WarmUpSequences);
+    var warmedUp = await WaitUntilAsync(() => Task.FromResult(timeline.Consumed.Count >= warmUpTotal), TimeSpan.FromMinutes(5));
+    timeline.Clear();
+
+    var started = Stopwatch.GetTimestamp();
+    var (total, committedAfter) = await OfferAsync(producer, timeline, rate, seconds, 0);
+    await WaitUntilAsync(() => Task.FromResult(timeline.Consumed.Count >= total), TimeSpan.FromMinutes(5));
+    var consumedAfter = Stopwatch.GetElapsedTime(started);
+    var line = $"{label,-8}: after {warmUpSeconds} s at the rate{(warmedUp ? "" : " (its backlog did not drain within 5 min)")}, offered {rate} events/s ({eventsPerCommand} per command) for {seconds} s; " +
+               $"committed {total} in {committedAfter.TotalSeconds:F1} s = {total / committedAfter.TotalSeconds:F0}/s; " +
+               $"all consumed {(consumedAfter - committedAfter).TotalMilliseconds:F0} ms after the last commit = {total / consumedAfter.TotalSeconds:F0} events/s sustained";
+    if (latencies)
+    {
+        var samples = timeline.Committed
+            .Select(c => Stopwatch.GetElapsedTime(c.Value, timeline.Consumed[c.Key]).TotalMilliseconds)
+            .Order()
+            .ToArray();
+        double Percentile(double[] sorted, double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
+        double[] Stage(Func<long, (long From, long To)> span) => timeline.Committed.Keys
+            .Select(k => span(k)).Select(s => Stopwatch.GetElapsedTime(s.From, s.To).TotalMilliseconds).Order().ToArray();
+        var toPublish = Stage(k => (timeline.Committed[k], timeline.Published[k]));
+        var toConsume = Stage(k => (timeline.Published[k], timeline.Consumed[k]));
+        line += $"; commit-to-consumed p50 {Percentile(samples, 0.50):F1} ms, p95 {Percentile(samples, 0.95):F1} ms, " +
+                $"p99 {Percentile(samples, 0.99):F1} ms, max {samples[^1]:F1} ms (of which commit-to-confirmed p50 {Percentile(toPublish, 0.5):F1} / p99 {Percentile(toPublish, 0.99):F1} ms, " +
+                $"confirmed-to-consumed p50 {Percentile(toConsume, 0.5):F1} / p99 {Percentile(toConsume, 0.99):F1} ms)";
+    }
+
+    results.Add(line);
+    Console.WriteLine(line);
+    await Task.WhenAll(producer.StopAsync(), consumer.StopAsync());
+}
+
+// Commands at a fixed rate from 16 writers, each as a service handles one: its own scope, a state change and its events
+// in one transaction. Event sequences start at firstSequence; returns how many events were committed, and when.
+async Task<(long Total, TimeSpan CommittedAfter)> OfferAsync(IHost producer, Timeline timeline, int rate, int seconds, long firstSequence)
+{
     const int writers = 16;
-    var commands = total / eventsPerCommand;
-    total = commands * eventsPerCommand;
+    var commands = rate * seconds / eventsPerCommand;
     var interval = TimeSpan.FromSeconds((double)eventsPerCommand / rate);
     var started = Stopwatch.GetTimestamp();
-    var tasks = Enumerable.Range(0, writers).Select(async writer =>
+    await Task.WhenAll(Enumerable.Range(0, writers).Select(async writer =>
     {
         for (long command = writer; command < commands; command += writers)
         {
@@ -216,12 +255,11 @@ async Task RunSteadyAsync(int rate, int seconds, string label, bool latencies)
                 await Task.Delay(due);
             }
 
-            // One command as a service handles it: its own scope, a state change and its events in one transaction.
             await using var scope = producer.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
-            db.Rows.Add(new BenchRow { Sequence = command });
+            var first = firstSequence + command * eventsPerCommand;
+            db.Rows.Add(new BenchRow { Sequence = first });
             var outbox = scope.ServiceProvider.GetRequiredService<EventOutbox<BenchDbContext>>();
-            var first = command * eventsPerCommand;
             for (var sequence = first; sequence < first + eventsPerCommand; sequence++)
             {
                 outbox.Add(new BenchEvent(sequence));
@@ -234,35 +272,8 @@ async Task RunSteadyAsync(int rate, int seconds, string label, bool latencies)
                 timeline.Committed[sequence] = committed;
             }
         }
-    });
-    await Task.WhenAll(tasks);
-    var committedAfter = Stopwatch.GetElapsedTime(started);
-    await WaitUntilAsync(() => Task.FromResult(timeline.Consumed.Count >= total), TimeSpan.FromMinutes(5));
-    var consumedAfter = Stopwatch.GetElapsedTime(started);
-    var line = $"{label,-8}: offered {rate} events/s ({eventsPerCommand} per command) for {seconds} s; committed {total} in {committedAfter.TotalSeconds:F1} s = {total / committedAfter.TotalSeconds:F0}/s; " +
-               $"all consumed {(consumedAfter - committedAfter).TotalMilliseconds:F0} ms after the last commit = {total / consumedAfter.TotalSeconds:F0} events/s sustained";
-    if (latencies)
-    {
-        // The first seconds open connections (SCRAM authentication each) and compile the hot paths: not measured.
-        var warmUp = (long)(rate * warmUpTime.TotalSeconds);
-        var samples = timeline.Committed
-            .Where(c => c.Key >= warmUp)
-            .Select(c => Stopwatch.GetElapsedTime(c.Value, timeline.Consumed[c.Key]).TotalMilliseconds)
-            .Order()
-            .ToArray();
-        double Percentile(double[] sorted, double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
-        double[] Stage(Func<long, (long From, long To)> span) => timeline.Committed.Keys.Where(k => k >= warmUp)
-            .Select(k => span(k)).Select(s => Stopwatch.GetElapsedTime(s.From, s.To).TotalMilliseconds).Order().ToArray();
-        var toPublish = Stage(k => (timeline.Committed[k], timeline.Published[k]));
-        var toConsume = Stage(k => (timeline.Published[k], timeline.Consumed[k]));
-        line += $"; after {warmUpTime.TotalSeconds:F0} s warm-up commit-to-consumed p50 {Percentile(samples, 0.50):F1} ms, p95 {Percentile(samples, 0.95):F1} ms, " +
-                $"p99 {Percentile(samples, 0.99):F1} ms, max {samples[^1]:F1} ms (of which commit-to-confirmed p50 {Percentile(toPublish, 0.5):F1} / p99 {Percentile(toPublish, 0.99):F1} ms, " +
-                $"confirmed-to-consumed p50 {Percentile(toConsume, 0.5):F1} / p99 {Percentile(toConsume, 0.99):F1} ms)";
-    }
-
-    results.Add(line);
-    Console.WriteLine(line);
-    await Task.WhenAll(producer.StopAsync(), consumer.StopAsync());
+    }));
+    return ((long)commands * eventsPerCommand, Stopwatch.GetElapsedTime(started));
 }
 
 async Task<IHost> StartHostAsync(string name, string database, Timeline timeline, bool consumers)
