@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using KiPlatform.Infrastructure;
 using KiPlatform.Messaging;
 using KiPlatform.Messaging.Outbox;
 using KiPlatform.OutboxBench;
@@ -18,7 +19,7 @@ using Npgsql;
 // consuming service (inbox and one row per event) run as two hosts in this process, wired as the services are.
 // Usage: bench/outbox.sh [seconds per phase] [latency-phase rate] [phases: commit,rawcommit,publish,drain,steady,latency]
 // The commit phases read BENCH_WRITERS (default 16) and BENCH_COMMANDS (default 20000); the steady phases
-// BENCH_WARMUP_SECONDS (default 30) and BENCH_EVENTS_PER_COMMAND (default 1).
+// BENCH_WARMUP_SECONDS (default 30) and BENCH_EVENTS_PER_COMMAND (default 1). Messaging__* settings apply to both hosts.
 var steadySeconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 var latencyRate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
 var phases = args.Length > 2 ? args[2].Split(',') : ["commit", "rawcommit", "publish", "drain", "steady", "latency"];
@@ -285,6 +286,7 @@ async Task<IHost> StartHostAsync(string name, string database, Timeline timeline
         DisableDefaults = true,
     });
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = messaging });
+    builder.Configuration.AddEnvironmentVariables(); // Messaging__* tunes the hosts as it tunes a service
     builder.Services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
     // Pooled, with the retrying strategy, as Aspire's AddNpgsqlDbContext registers a service's context.
     builder.Services.AddDbContextPool<BenchDbContext>(options => options.UseNpgsql(database, npgsql => npgsql.EnableRetryOnFailure()));
@@ -325,7 +327,10 @@ async Task<(string Producer, string Consumer)> CreateDatabasesAsync(string label
         }
     }
 
-    var databases = names.Select(name => new NpgsqlConnectionStringBuilder(postgres) { Database = name, MaxPoolSize = 50 }.ConnectionString).ToArray();
+    // Connected as the services connect (ServiceDatabase.WithServiceDefaults).
+    var databases = names
+        .Select(name => ServiceDatabase.WithServiceDefaults(new NpgsqlConnectionStringBuilder(postgres) { Database = name, MaxPoolSize = 50 }.ConnectionString))
+        .ToArray();
     foreach (var database in databases)
     {
         await BenchDbContext.CreateSchemaAsync(Options(database));

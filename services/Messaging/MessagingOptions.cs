@@ -21,9 +21,18 @@ public sealed class MessagingOptions
     /// <summary>
     /// How long the dispatcher lingers after a commit signal before it claims, so the commits of that moment share one
     /// batch: each dispatch round costs a database transaction and a round of broker confirms, whatever its size.
+    /// None by default: what commits while one round runs already gathers for the next (<see cref="DispatchConcurrency"/>),
+    /// and lingering only delays a lone event (bench/outbox.sh: p50 13 ms instead of 32 ms at 1,000 events/s).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
-    public TimeSpan DispatchCoalescingDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan DispatchCoalescingDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Dispatch rounds one instance runs at once. While one round waits for its broker confirms and commits, the next
+    /// claims the rows committed meanwhile; each skips the rows another holds, so none is published twice.
+    /// </summary>
+    [Range(1, 16)]
+    public int DispatchConcurrency { get; set; } = 2;
 
     /// <summary>How long one publish may wait for the broker's confirm before the row is retried later.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

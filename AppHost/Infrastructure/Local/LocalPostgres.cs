@@ -2,11 +2,12 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace KiPlatform.AppHost.Infrastructure.Local;
 
-internal static class LocalPostgres
+internal static partial class LocalPostgres
 {
     public static IResourceBuilder<LocalServerResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, LocalServerBinaries binaries, DataRoot root)
@@ -31,8 +32,21 @@ internal static class LocalPostgres
         var database = new LocalPostgresDatabaseResource(name, server.Resource);
         builder.Eventing.Subscribe<ResourceReadyEvent>(server.Resource, async (ready, cancellationToken) =>
         {
-            await CreateIfMissingAsync(server.Resource, name, cancellationToken);
-            await ready.Services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(database, snapshot => snapshot with
+            var notifications = ready.Services.GetRequiredService<ResourceNotificationService>();
+            try
+            {
+                await UntilPostgresAccepts.Pipeline.ExecuteAsync(
+                    async ct => await CreateIfMissingAsync(server.Resource, name, ct), cancellationToken);
+            }
+            catch (NpgsqlException e)
+            {
+                // Shown on the dashboard: the services waiting for this database say why they never start.
+                LogDatabaseNotCreated(ready.Services.GetRequiredService<ResourceLoggerService>().GetLogger(database), e, name);
+                await notifications.PublishUpdateAsync(database, snapshot => snapshot with { State = KnownResourceStates.FailedToStart });
+                return;
+            }
+
+            await notifications.PublishUpdateAsync(database, snapshot => snapshot with
             {
                 State = KnownResourceStates.Running,
                 StartTimeStamp = DateTime.UtcNow,
@@ -65,6 +79,9 @@ internal static class LocalPostgres
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not create database {Database}; the server did not accept connections")]
+    private static partial void LogDatabaseNotCreated(ILogger logger, Exception exception, string database);
 
     private sealed class DatabaseHealthCheck(LocalPostgresDatabaseResource database) : IHealthCheck
     {

@@ -19,7 +19,12 @@ internal sealed partial class OutboxDispatcher<TContext>(
 {
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromSeconds(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // Several rounds at once: while one waits for its broker confirms, the next claims what was committed meanwhile
+        // (each skips the rows the other holds), so a commit never waits for a whole round before its own begins.
+        Task.WhenAll(Enumerable.Range(0, options.Value.DispatchConcurrency).Select(round => DispatchAsync(measuresBacklog: round == 0, stoppingToken)));
+
+    private async Task DispatchAsync(bool measuresBacklog, CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var nextHousekeeping = DateTimeOffset.MinValue;
@@ -29,7 +34,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
             {
                 var claimed = await publisher.PublishPendingAsync(stoppingToken);
                 var now = clock.GetUtcNow();
-                if (now >= nextHousekeeping)
+                if (measuresBacklog && now >= nextHousekeeping)
                 {
                     await publisher.MeasureBacklogAsync(stoppingToken);
                     nextHousekeeping = now + HousekeepingInterval;

@@ -68,7 +68,7 @@ public sealed class OutboxTests(ServersFixture servers)
     }
 
     [Fact]
-    public async Task Two_dispatchers_running_at_once_publish_every_row_exactly_once()
+    public async Task Two_instances_each_running_several_dispatch_rounds_at_once_publish_every_row_exactly_once()
     {
         var database = await servers.CreateDatabaseAsync(Cancellation);
         await ProbeDbContext.CreateSchemaAsync(database, Cancellation);
@@ -76,9 +76,9 @@ public sealed class OutboxTests(ServersFixture servers)
         var published = new ConcurrentQueue<(Guid MessageId, string Host)>();
 
         using var first = await ProbeHost.StartAsync(servers, database, $"dispatch-a-{run:N}", consumers: false,
-            services => services.AddPublishObserver(_ => new PublishLog(published, "a")), Cancellation);
+            services => services.AddPublishObserver(_ => new PublishLog(published, "a")).Configure<KiPlatform.Messaging.MessagingOptions>(o => o.DispatchConcurrency = 3), Cancellation);
         using var second = await ProbeHost.StartAsync(servers, database, $"dispatch-b-{run:N}", consumers: false,
-            services => services.AddPublishObserver(_ => new PublishLog(published, "b")), Cancellation);
+            services => services.AddPublishObserver(_ => new PublishLog(published, "b")).Configure<KiPlatform.Messaging.MessagingOptions>(o => o.DispatchConcurrency = 3), Cancellation);
 
         const int count = 1000;
         await using (var db = new ProbeDbContext(ProbeDbContext.Options(database)))
