@@ -106,11 +106,7 @@ async Task RunCommitOnlyAsync()
         long sequence;
         while ((sequence = Interlocked.Increment(ref next)) < total)
         {
-            await using var scope = provider.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
-            db.Rows.Add(new BenchRow { Sequence = sequence });
-            scope.ServiceProvider.GetRequiredService<EventOutbox<BenchDbContext>>().Add(new BenchEvent(sequence));
-            await db.SaveChangesAsync();
+            await CommitCommandAsync(provider, sequence, events: 1);
         }
     }));
     var elapsed = Stopwatch.GetElapsedTime(started);
@@ -238,8 +234,8 @@ async Task RunSteadyAsync(int rate, int seconds, string label, bool latencies)
     await Task.WhenAll(producer.StopAsync(), consumer.StopAsync());
 }
 
-// Commands at a fixed rate from 16 writers, each as a service handles one: its own scope, a state change and its events
-// in one transaction. Event sequences start at firstSequence; returns how many events were committed, and when.
+// Commands at a fixed rate from 16 writers. Event sequences start at firstSequence; returns how many events were
+// committed, and when.
 async Task<(long Total, TimeSpan CommittedAfter)> OfferAsync(IHost producer, Timeline timeline, int rate, int seconds, long firstSequence)
 {
     const int writers = 16;
@@ -256,17 +252,8 @@ async Task<(long Total, TimeSpan CommittedAfter)> OfferAsync(IHost producer, Tim
                 await Task.Delay(due);
             }
 
-            await using var scope = producer.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
             var first = firstSequence + command * eventsPerCommand;
-            db.Rows.Add(new BenchRow { Sequence = first });
-            var outbox = scope.ServiceProvider.GetRequiredService<EventOutbox<BenchDbContext>>();
-            for (var sequence = first; sequence < first + eventsPerCommand; sequence++)
-            {
-                outbox.Add(new BenchEvent(sequence));
-            }
-
-            await db.SaveChangesAsync();
+            await CommitCommandAsync(producer.Services, first, eventsPerCommand);
             var committed = Stopwatch.GetTimestamp();
             for (var sequence = first; sequence < first + eventsPerCommand; sequence++)
             {
@@ -275,6 +262,22 @@ async Task<(long Total, TimeSpan CommittedAfter)> OfferAsync(IHost producer, Tim
         }
     }));
     return ((long)commands * eventsPerCommand, Stopwatch.GetElapsedTime(started));
+}
+
+// One command as a service handles it: its own scope, a state change and its events (sequences first, first + 1, …)
+// in one transaction.
+static async Task CommitCommandAsync(IServiceProvider services, long first, int events)
+{
+    await using var scope = services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
+    db.Rows.Add(new BenchRow { Sequence = first });
+    var outbox = scope.ServiceProvider.GetRequiredService<EventOutbox<BenchDbContext>>();
+    for (var sequence = first; sequence < first + events; sequence++)
+    {
+        outbox.Add(new BenchEvent(sequence));
+    }
+
+    await db.SaveChangesAsync();
 }
 
 async Task<IHost> StartHostAsync(string name, string database, Timeline timeline, bool consumers)

@@ -20,8 +20,6 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock) 
 
     private readonly MemoryCache _validated = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    public TokenHandler Inner => inner;
-
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var now = clock.GetUtcNow();
