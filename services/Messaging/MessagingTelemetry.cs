@@ -19,6 +19,7 @@ public sealed class MessagingTelemetry
     private readonly Counter<long> duplicates;
     private readonly Counter<long> consumeFailed;
     private readonly Histogram<double> handlerDuration;
+    private readonly Histogram<long> commitGroupSize;
     private readonly Dictionary<string, OutboxBacklog> backlogs = [];
     private readonly Lock backlogLock = new();
 
@@ -31,6 +32,9 @@ public sealed class MessagingTelemetry
         duplicates = meter.CreateCounter<long>("ki.inbox.duplicates", "{event}", "Redelivered events acknowledged without a second effect.");
         consumeFailed = meter.CreateCounter<long>("ki.inbox.failed", "{attempt}", "Consumer attempts that threw (each retry counts).");
         handlerDuration = meter.CreateHistogram<double>("ki.inbox.handler.duration", "s", "Time to handle and commit one event.");
+        commitGroupSize = meter.CreateHistogram<long>(
+            "ki.inbox.commit_group.size", "{event}", "Handled events committed together in one transaction.",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
         meter.CreateObservableGauge("ki.outbox.pending", () => Backlogs(b => (long)b.Pending), "{event}", "Outbox rows not yet confirmed by the broker.");
         meter.CreateObservableGauge("ki.outbox.oldest_pending_age", () => Backlogs(b => b.OldestAge.TotalSeconds), "s", "Age of the oldest unsent outbox row.");
     }
@@ -45,6 +49,8 @@ public sealed class MessagingTelemetry
         consumed.Add(1, tags);
         handlerDuration.Record(duration.TotalSeconds, tags);
     }
+
+    internal void CommittedGroup(int size) => commitGroupSize.Record(size);
 
     internal void Duplicate(string messageType, string consumer) => duplicates.Add(1, Tags(messageType, consumer));
 

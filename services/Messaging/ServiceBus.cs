@@ -92,6 +92,7 @@ public static class ServiceBus
     public static IHostApplicationBuilder AddInbox<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
     {
         builder.Services.AddScoped<IInbox, Inbox<TContext>>();
+        builder.Services.AddSingleton<InboxGroupCommit<TContext>>();
         builder.Services.AddRetentionPruning<TContext, ProcessedMessage>(
             processed => processed.ProcessedAt, provider => provider.GetRequiredService<IOptions<MessagingOptions>>().Value.Retention);
         return builder;

@@ -4,7 +4,7 @@ using Npgsql;
 namespace KiPlatform.Messaging.Inbox;
 
 /// <summary>The inbox in <typeparamref name="TContext"/>: the consumer's changes to that context commit with the record.</summary>
-internal sealed class Inbox<TContext>(TContext db, TimeProvider clock) : IInbox where TContext : DbContext
+internal sealed class Inbox<TContext>(TContext db, InboxGroupCommit<TContext> group, TimeProvider clock) : IInbox where TContext : DbContext
 {
     private const string UniqueViolation = "23505";
     private const string RecordKey = "PK_processed_messages";
@@ -15,17 +15,31 @@ internal sealed class Inbox<TContext>(TContext db, TimeProvider clock) : IInbox 
         db.Database.CreateExecutionStrategy().ExecuteAsync(ct => HandleInOneSaveAsync(messageId, consumer, handle, ct), cancellationToken);
 
     /// <summary>
-    /// The record and the consumer's changes go to the database in one SaveChanges, so in one transaction and one
-    /// round trip. A message handled before fails on the record's key; so does a copy delivered concurrently, once
-    /// the first commits (PostgreSQL makes the second insert wait for it). Either way nothing of the repeat remains.
+    /// The record and the consumer's changes go to the database in one transaction: with those of other messages handled
+    /// at the same moment when the consumer only inserted (<see cref="InboxGroupCommit{TContext}"/>), else in one
+    /// SaveChanges of their own. A message handled before fails on the record's key; so does a copy delivered
+    /// concurrently, once the first commits (PostgreSQL makes the second insert wait for it). Either way nothing of the
+    /// repeat remains.
     /// </summary>
     private async Task<bool> HandleInOneSaveAsync(Guid messageId, string consumer, Func<Task> handle, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         try
         {
-            db.Set<ProcessedMessage>().Add(new ProcessedMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
-            await handle();
+            await RunConsumerAsync(messageId, consumer, handle);
+            if (group.Enabled && PendingInserts.Capture(db) is { } inserts)
+            {
+                db.ChangeTracker.Clear();
+                if (await group.CommitAsync(inserts, cancellationToken))
+                {
+                    return true;
+                }
+
+                // Its group could not commit: this message commits alone, from a fresh run of its consumer, and meets
+                // its record's key if it was the one handled before.
+                await RunConsumerAsync(messageId, consumer, handle);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
@@ -38,5 +52,12 @@ internal sealed class Inbox<TContext>(TContext db, TimeProvider clock) : IInbox 
             // A failed attempt leaves nothing tracked for the retry that runs in the same scope.
             db.ChangeTracker.Clear();
         }
+    }
+
+    private async Task RunConsumerAsync(Guid messageId, string consumer, Func<Task> handle)
+    {
+        db.ChangeTracker.Clear();
+        db.Set<ProcessedMessage>().Add(new ProcessedMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
+        await handle();
     }
 }

@@ -22,9 +22,10 @@ internal sealed partial class InboxFilter<TMessage>(
         var consumer = context.ReceiveContext.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "unknown";
         var messageType = typeof(TMessage).Name;
         var started = clock.GetTimestamp();
+        var consumerThrew = false;
         try
         {
-            var handled = await inbox.HandleOnceAsync(messageId, consumer, () => next.Send(context), context.CancellationToken);
+            var handled = await inbox.HandleOnceAsync(messageId, consumer, RunConsumerAsync, context.CancellationToken);
             if (handled)
             {
                 telemetry.Consumed(messageType, consumer, clock.GetElapsedTime(started));
@@ -36,10 +37,32 @@ internal sealed partial class InboxFilter<TMessage>(
                 LogDuplicate(messageId, messageType, consumer);
             }
         }
-        catch (Exception)
+        catch (Exception e)
         {
-            telemetry.ConsumeFailed(messageType, consumer, clock.GetElapsedTime(started));
+            var elapsed = clock.GetElapsedTime(started);
+            telemetry.ConsumeFailed(messageType, consumer, elapsed);
+            if (!consumerThrew)
+            {
+                // The consumer reports its own exceptions; one from the commit after it is reported here, so it too ends
+                // in a Fault<T> once the retries are used up (MassTransit holds each attempt's report until then).
+                await context.NotifyFaulted(context, elapsed, $"inbox of {consumer}", e);
+            }
+
             throw;
+        }
+
+        async Task RunConsumerAsync()
+        {
+            consumerThrew = false;
+            try
+            {
+                await next.Send(context);
+            }
+            catch
+            {
+                consumerThrew = true;
+                throw;
+            }
         }
     }
 

@@ -76,6 +76,32 @@ public sealed class InboxTests(ServersFixture servers)
         await host.StopAsync(Cancellation);
     }
 
+    [Fact]
+    public async Task A_message_whose_effect_the_database_refuses_goes_to_the_error_queue_while_those_committing_with_it_are_handled_once()
+    {
+        var (database, run, host) = await StartConsumerAsync("refused");
+        using var _ = host;
+        await using (var db = new ProbeDbContext(ProbeDbContext.Options(database)))
+        {
+            // Probe 10's receipt exists already, so its consumer's insert breaks the receipts' unique key at commit.
+            db.Receipts.Add(new Receipt { Run = run, Sequence = 10, Kind = "handled", MessageId = Guid.NewGuid() });
+            await db.SaveChangesAsync(Cancellation);
+        }
+
+        var bus = host.Services.GetRequiredService<IBus>();
+        await Task.WhenAll(Enumerable.Range(1, 20).Select(sequence => bus.Publish(new Probe(run, sequence), Cancellation)));
+
+        var receipts = await Eventually.MatchesAsync(
+            ct => ProbeHost.ReceiptsAsync(database, run, ct),
+            r => r.Count(x => x.Kind == "handled") == 20 && r.Any(x => x.Kind == "fault"),
+            "the 19 other probes are handled and probe 10 faulted");
+        Assert.Equal(Enumerable.Range(1, 20), receipts.Where(r => r.Kind == "handled").Select(r => r.Sequence).Order());
+        Assert.Equal(10, Assert.Single(receipts, r => r.Kind == "fault").Sequence);
+        var errorQueue = new KebabCaseEndpointNameFormatter($"probe-refused-{run:N}", includeNamespace: false).Consumer<ReceiptConsumer>() + "_error";
+        await Eventually.MatchesAsync(ct => MessageCountAsync(errorQueue, ct), count => count == 1, $"probe 10 waits in {errorQueue}");
+        await host.StopAsync(Cancellation);
+    }
+
     private async Task<(string Database, Guid Run, IHost Host)> StartConsumerAsync(string scenario)
     {
         var database = await servers.CreateDatabaseAsync(Cancellation);

@@ -20,7 +20,8 @@ public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : D
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Receipt>().ToTable("receipts");
+        // One receipt of a kind per probe: a second one is an effect the database refuses.
+        modelBuilder.Entity<Receipt>().ToTable("receipts").HasIndex(r => new { r.Run, r.Sequence, r.Kind }).IsUnique();
         modelBuilder.AddMessagingTables();
     }
 }
