@@ -102,6 +102,30 @@ public sealed class InboxTests(ServersFixture servers)
         await host.StopAsync(Cancellation);
     }
 
+    [Fact]
+    public async Task Events_consumers_raise_leave_as_soon_as_the_group_holding_them_commits()
+    {
+        var database = await servers.CreateDatabaseAsync(Cancellation);
+        await ProbeDbContext.CreateSchemaAsync(database, Cancellation);
+        var run = Guid.NewGuid();
+        // Polling so rare that only the commit of the consumers' group can wake the dispatcher in time.
+        using var host = await ProbeHost.StartAsync(servers, database, $"relay-{run:N}", consumers: true,
+            services => services.Configure<MessagingOptions>(options => options.DispatchPollInterval = TimeSpan.FromMinutes(10)), Cancellation);
+        using var groupSizes = Collector(host, "ki.inbox.commit_group.size");
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        await Task.WhenAll(Enumerable.Range(1, 20).Select(sequence => bus.Publish(new Probe(run, sequence, RelayAs: 100 + sequence), Cancellation)));
+
+        var receipts = await Eventually.MatchesAsync(
+            ct => ProbeHost.ReceiptsAsync(database, run, ct),
+            r => r.Count(x => x.Kind == "handled") == 40,
+            "the 20 probes and the 20 they relay are handled");
+        Assert.Equal(Enumerable.Range(1, 20).Concat(Enumerable.Range(101, 20)), receipts.Select(r => r.Sequence).Order());
+        await Eventually.MatchesAsync(ct => ProbeHost.PendingOutboxRowsAsync(database, ct), pending => pending == 0, "the relayed events are marked sent");
+        Assert.Equal(40, groupSizes.GetMeasurementSnapshot().Sum(m => m.Value));
+        await host.StopAsync(Cancellation);
+    }
+
     private async Task<(string Database, Guid Run, IHost Host)> StartConsumerAsync(string scenario)
     {
         var database = await servers.CreateDatabaseAsync(Cancellation);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using KiPlatform.Messaging.Outbox;
 using MassTransit;
 
 namespace KiPlatform.Integration.Tests.Messaging;
@@ -14,8 +15,8 @@ public sealed class AttemptLog
     public int Attempts(Guid run, int sequence) => _attempts.GetValueOrDefault((run, sequence));
 }
 
-/// <summary>Records a receipt per probe; a poison probe always throws.</summary>
-public sealed class ReceiptConsumer(ProbeDbContext db, AttemptLog attempts) : IConsumer<Probe>
+/// <summary>Records a receipt per probe and raises the probe it relays; a poison probe always throws.</summary>
+public sealed class ReceiptConsumer(ProbeDbContext db, EventOutbox<ProbeDbContext> outbox, AttemptLog attempts) : IConsumer<Probe>
 {
     public Task Consume(ConsumeContext<Probe> context)
     {
@@ -33,6 +34,11 @@ public sealed class ReceiptConsumer(ProbeDbContext db, AttemptLog attempts) : IC
             Kind = "handled",
             TraceId = Activity.Current?.TraceId.ToString(),
         });
+        if (context.Message.RelayAs is { } relayed)
+        {
+            outbox.Add(context.Message with { Sequence = relayed, RelayAs = null });
+        }
+
         return Task.CompletedTask;
     }
 }
