@@ -20,6 +20,7 @@ public sealed class MessagingTelemetry
     private readonly Counter<long> consumeFailed;
     private readonly Histogram<double> handlerDuration;
     private readonly Histogram<long> commitGroupSize;
+    private readonly Counter<long> commitGroupFailed;
     private readonly Dictionary<string, OutboxBacklog> backlogs = [];
     private readonly Lock backlogLock = new();
 
@@ -35,6 +36,8 @@ public sealed class MessagingTelemetry
         commitGroupSize = meter.CreateHistogram<long>(
             "ki.inbox.commit_group.size", "{event}", "Handled events committed together in one transaction.",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
+        commitGroupFailed = meter.CreateCounter<long>(
+            "ki.inbox.commit_group.failed", "{group}", "Groups that could not commit together; each of their events then committed alone.");
         meter.CreateObservableGauge("ki.outbox.pending", () => Backlogs(b => (long)b.Pending), "{event}", "Outbox rows not yet confirmed by the broker.");
         meter.CreateObservableGauge("ki.outbox.oldest_pending_age", () => Backlogs(b => b.OldestAge.TotalSeconds), "s", "Age of the oldest unsent outbox row.");
     }
@@ -51,6 +54,8 @@ public sealed class MessagingTelemetry
     }
 
     internal void CommittedGroup(int size) => commitGroupSize.Record(size);
+
+    internal void GroupFailed() => commitGroupFailed.Add(1);
 
     internal void Duplicate(string messageType, string consumer) => duplicates.Add(1, Tags(messageType, consumer));
 

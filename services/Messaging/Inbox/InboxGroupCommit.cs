@@ -115,6 +115,7 @@ internal sealed partial class InboxGroupCommit<TContext>(
         catch (Exception e)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            telemetry.GroupFailed();
             LogGroupFailed(e, group.Count);
             group.ForEach(m => m.Outcome.TrySetResult(false));
         }

@@ -36,6 +36,7 @@ public sealed class InboxGroupCommitTests(ServersFixture servers)
     public async Task A_group_with_one_insert_the_database_refuses_commits_none_of_its_members_and_tells_each()
     {
         await using var fixture = await GroupFixture.StartAsync(servers);
+        using var failed = new MetricCollector<long>(fixture.Services.GetRequiredService<IMeterFactory>(), MessagingTelemetry.Name, "ki.inbox.commit_group.failed");
         await fixture.InsertReceiptAsync(5); // the member for sequence 5 will insert it again
         var members = Enumerable.Range(2, 8).Select(s => fixture.Handled(s)).ToList();
 
@@ -45,6 +46,7 @@ public sealed class InboxGroupCommitTests(ServersFixture servers)
         Assert.All(await Task.WhenAll(waiting), Assert.False);
         Assert.Equal([1, 5], (await fixture.HandledSequencesAsync()).Order());
         Assert.Equal(1, await fixture.ProcessedCountAsync());
+        Assert.Equal(1, failed.GetMeasurementSnapshot().EvaluateAsCounter());
     }
 
     /// <summary>A group committer of the probe database, and the lock that holds its first group.</summary>
