@@ -23,7 +23,6 @@ internal sealed class Inbox<TContext>(TContext db, InboxGroupCommit<TContext> gr
     /// </summary>
     private async Task<bool> HandleInOneSaveAsync(Guid messageId, string consumer, Func<Task> handle, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
         try
         {
             await RunConsumerAsync(messageId, consumer, handle);
@@ -54,6 +53,7 @@ internal sealed class Inbox<TContext>(TContext db, InboxGroupCommit<TContext> gr
         }
     }
 
+    /// <summary>Runs the consumer on an empty change tracker, with the inbox record already added.</summary>
     private async Task RunConsumerAsync(Guid messageId, string consumer, Func<Task> handle)
     {
         db.ChangeTracker.Clear();

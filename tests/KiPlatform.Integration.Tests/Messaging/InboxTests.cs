@@ -70,7 +70,7 @@ public sealed class InboxTests(ServersFixture servers)
         Assert.Equal(0, Assert.Single(receipts, r => r.Kind == "fault").Sequence);
         Assert.Equal(ProbeHost.RetryLimit + 1, host.Services.GetRequiredService<AttemptLog>().Attempts(run, 0));
 
-        var errorQueue = new KebabCaseEndpointNameFormatter($"probe-poison-{run:N}", includeNamespace: false).Consumer<ReceiptConsumer>() + "_error";
+        var errorQueue = ProbeHost.ReceiptErrorQueue($"poison-{run:N}");
         var parked = await Eventually.MatchesAsync(ct => MessageCountAsync(errorQueue, ct), count => count == 1, $"the poison message waits in {errorQueue}");
         Assert.Equal(1u, parked);
         await host.StopAsync(Cancellation);
@@ -97,7 +97,7 @@ public sealed class InboxTests(ServersFixture servers)
             "the 19 other probes are handled and probe 10 faulted");
         Assert.Equal(Enumerable.Range(1, 20), receipts.Where(r => r.Kind == "handled").Select(r => r.Sequence).Order());
         Assert.Equal(10, Assert.Single(receipts, r => r.Kind == "fault").Sequence);
-        var errorQueue = new KebabCaseEndpointNameFormatter($"probe-refused-{run:N}", includeNamespace: false).Consumer<ReceiptConsumer>() + "_error";
+        var errorQueue = ProbeHost.ReceiptErrorQueue($"refused-{run:N}");
         await Eventually.MatchesAsync(ct => MessageCountAsync(errorQueue, ct), count => count == 1, $"probe 10 waits in {errorQueue}");
         await host.StopAsync(Cancellation);
     }
@@ -108,9 +108,8 @@ public sealed class InboxTests(ServersFixture servers)
         var database = await servers.CreateDatabaseAsync(Cancellation);
         await ProbeDbContext.CreateSchemaAsync(database, Cancellation);
         var run = Guid.NewGuid();
-        // Polling so rare that only the commit of the consumers' group can wake the dispatcher in time.
-        using var host = await ProbeHost.StartAsync(servers, database, $"relay-{run:N}", consumers: true,
-            services => services.Configure<MessagingOptions>(options => options.DispatchPollInterval = TimeSpan.FromMinutes(10)), Cancellation);
+        // Only the commit of the consumers' group can wake the dispatcher in time.
+        using var host = await ProbeHost.StartAsync(servers, database, $"relay-{run:N}", consumers: true, ProbeHost.OnlyCommitsWakeTheDispatcher, Cancellation);
         using var groupSizes = Collector(host, "ki.inbox.commit_group.size");
         var bus = host.Services.GetRequiredService<IBus>();
 

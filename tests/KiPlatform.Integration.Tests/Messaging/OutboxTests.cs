@@ -135,10 +135,8 @@ public sealed class OutboxTests(ServersFixture servers)
         var database = await servers.CreateDatabaseAsync(Cancellation);
         await ProbeDbContext.CreateSchemaAsync(database, Cancellation);
         var run = Guid.NewGuid();
-        using var host = await ProbeHost.StartAsync(servers, database, $"latency-{run:N}", consumers: true,
-            // A poll interval far beyond the deadline below: only the commit signal can make the events arrive in time.
-            services => services.Configure<KiPlatform.Messaging.MessagingOptions>(o => o.DispatchPollInterval = TimeSpan.FromMinutes(10)),
-            Cancellation);
+        // Only the commit signal can make the events arrive before the deadline below.
+        using var host = await ProbeHost.StartAsync(servers, database, $"latency-{run:N}", consumers: true, ProbeHost.OnlyCommitsWakeTheDispatcher, Cancellation);
 
         // A command as a service handles it, with the outbox of its request scope: once saved on its own, once in an
         // explicit transaction.

@@ -16,6 +16,17 @@ public static class ProbeHost
     /// <summary>Fast retries, so a poison message reaches the error queue within a test's patience.</summary>
     public const int RetryLimit = 2;
 
+    /// <summary>
+    /// Polling far beyond any test's deadline: events committed after start arrive in time only if a commit signal woke
+    /// the dispatcher.
+    /// </summary>
+    public static void OnlyCommitsWakeTheDispatcher(IServiceCollection services) =>
+        services.Configure<MessagingOptions>(options => options.DispatchPollInterval = TimeSpan.FromMinutes(10));
+
+    /// <summary>The error queue of a host's receipt consumer, named as ServiceBus names the host's queues.</summary>
+    public static string ReceiptErrorQueue(string name) =>
+        new KebabCaseEndpointNameFormatter($"probe-{name}", includeNamespace: false).Consumer<ReceiptConsumer>() + "_error";
+
     public static async Task<IHost> StartAsync(
         ServersFixture servers,
         string databaseConnectionString,
