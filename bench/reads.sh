@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Cached-read throughput of the Applications service with h2load, side by side with a bare gRPC endpoint in the
 # same run: GetApplication and GetCoverage against the running stack (started here and stopped afterwards), and
-# GetApplication against a bare Kestrel gRPC server that answers from memory (bench/ReadsBench bare).
+# GetApplication against a bare Kestrel gRPC server that answers from memory (bench/ReadsBench bare). A second baseline
+# answers the same way but carries the platform's telemetry, exporting to the stack's dashboard as the services do
+# (bench/ReadsBench bare-instrumented): what a call costs any platform service before its own pipeline, the dashboard
+# that ingests the telemetry on the same cores included.
 # Usage: bench/reads.sh [seconds per measurement, default 20] [connections, default 16] [streams per connection, default 8]
 # The services record a tenth of the traces, as a deployment would (BENCH_TRACE_SAMPLE_RATIO; empty records all, as
 # the development stack does).
@@ -11,6 +14,8 @@ seconds=${1:-20}
 connections=${2:-16}
 streams=${3:-8}
 bare_port=5299
+instrumented_port=5298
+otlp_endpoint=http://localhost:19080 # the dashboard's OTLP address (AppHost/Properties/launchSettings.json)
 source scripts/prerequisites.sh
 ensure_prerequisites
 if ! command -v h2load >/dev/null 2>&1; then
@@ -19,17 +24,22 @@ if ! command -v h2load >/dev/null 2>&1; then
 fi
 work=$(mktemp -d)
 chmod 755 "$work" # the local PostgreSQL runs as the postgres user and must reach its data below
-stack_pid="" bare_pid=""
+stack_pid="" bare_pid="" instrumented_pid=""
 cleanup() {
   [ -n "$bare_pid" ] && kill "$bare_pid" 2>/dev/null || true
+  [ -n "$instrumented_pid" ] && kill "$instrumented_pid" 2>/dev/null || true
   [ -n "$stack_pid" ] && kill -TERM -- -"$stack_pid" 2>/dev/null && wait "$stack_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 trace_sample_ratio=${BENCH_TRACE_SAMPLE_RATIO-0.1}
+# The dashboard accepts telemetry only with the AppHost's OTLP key: a fresh one for this run lets the instrumented
+# baseline export there too.
+otlp_key=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 log "Starting the stack (./run.sh) on a fresh data root, built in Release as it would be deployed, sampling ${trace_sample_ratio:-all} of the traces"
-Configuration=Release Infrastructure__DataRoot="$work/data" Telemetry__TraceSampleRatio="$trace_sample_ratio" setsid ./run.sh >"$work/stack.log" 2>&1 &
+Configuration=Release Infrastructure__DataRoot="$work/data" Telemetry__TraceSampleRatio="$trace_sample_ratio" AppHost__OtlpApiKey="$otlp_key" \
+  setsid ./run.sh >"$work/stack.log" 2>&1 &
 stack_pid=$!
 until [ "$(curl -s --max-time 2 http://127.0.0.1:5201/health || true)" = "Healthy" ]; do
   kill -0 "$stack_pid" 2>/dev/null || { cat "$work/stack.log"; exit 1; }
@@ -43,11 +53,20 @@ laki_token=$(scripts/dev-token.sh laki --data-root "$work/data")
 dotnet "$bench_tool" prepare http://127.0.0.1:5101 "$municipality_token" "$work" >/dev/null
 dotnet "$bench_tool" bare "$bare_port" "$work/application.bin" &
 bare_pid=$!
-until (exec 3<>/dev/tcp/127.0.0.1/$bare_port) 2>/dev/null; do sleep 0.2; done
+# The OpenTelemetry settings the AppHost gives every service (as its AppHost/Telemetry/TraceSampling.cs and Aspire do).
+sampler=()
+[ -n "$trace_sample_ratio" ] && sampler=(OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG="$trace_sample_ratio")
+env ASPNETCORE_ENVIRONMENT=Development OTEL_SERVICE_NAME=bare-instrumented OTEL_EXPORTER_OTLP_ENDPOINT="$otlp_endpoint" \
+  OTEL_EXPORTER_OTLP_PROTOCOL=grpc OTEL_EXPORTER_OTLP_HEADERS="x-otlp-api-key=$otlp_key" OTEL_METRIC_EXPORT_INTERVAL=1000 \
+  OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_BLRP_SCHEDULE_DELAY=1000 OTEL_METRICS_EXEMPLAR_FILTER=trace_based "${sampler[@]}" \
+  dotnet "$bench_tool" bare-instrumented "$instrumented_port" "$work/application.bin" >"$work/instrumented.log" 2>&1 &
+instrumented_pid=$!
+until (exec 3<>/dev/tcp/127.0.0.1/$bare_port) 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.1/$instrumented_port) 2>/dev/null; do sleep 0.2; done
 
 get_url="http://127.0.0.1:5101/ki.applications.v1.ApplicationService/GetApplication"
 coverage_url="http://127.0.0.1:5101/ki.applications.v1.MunicipalityService/GetCoverage"
 bare_url="http://127.0.0.1:$bare_port/ki.applications.v1.ApplicationService/GetApplication"
+instrumented_url="http://127.0.0.1:$instrumented_port/ki.applications.v1.ApplicationService/GetApplication"
 
 load() { # seconds, url, body file, token (may be empty): unary gRPC calls with h2load
   local auth=()
@@ -87,6 +106,7 @@ measure() { # label, url, body file, token (may be empty)
 share() { awk -v part="$1" -v whole="$2" 'BEGIN { printf "%.0f %%", 100 * part / whole }'; }
 
 warm_up "$bare_url" "$work/get.bin" "$municipality_token"
+warm_up "$instrumented_url" "$work/get.bin" "$municipality_token"
 warm_up "$get_url" "$work/get.bin" "$municipality_token"
 warm_up "$coverage_url" "$work/coverage.bin" "$laki_token"
 echo "h2load: ${seconds}s each after warming each up, $connections connections x $streams streams, one client thread; $(nproc) cores shared by everything; traces sampled: ${trace_sample_ratio:-all}"
@@ -97,6 +117,8 @@ bare_without_token=$last_rps
 # so reading it is the transport's cost of that request, not the service's.
 measure "bare GetApplication" "$bare_url" "$work/get.bin" "$municipality_token"
 bare=$last_rps
+measure "bare, platform telemetry" "$instrumented_url" "$work/get.bin" "$municipality_token"
+instrumented=$last_rps
 measure "GetApplication (cached)" "$get_url" "$work/get.bin" "$municipality_token"
 get=$last_rps
 measure "GetCoverage (cached)" "$coverage_url" "$work/coverage.bin" "$laki_token"
@@ -104,3 +126,4 @@ coverage=$last_rps
 measure "GetApplication, laki token" "$get_url" "$work/get.bin" "$laki_token"
 laki=$last_rps
 echo "Cached reads as a share of the bare endpoint given the same request: GetApplication $(share "$get" "$bare"), GetCoverage $(share "$coverage" "$bare"), laki $(share "$laki" "$bare") (target 50 %); of the bare endpoint without a token: $(share "$get" "$bare_without_token"), $(share "$coverage" "$bare_without_token"), $(share "$laki" "$bare_without_token")"
+echo "The bare endpoint with the platform's telemetry reaches $(share "$instrumented" "$bare") of the bare one; of it, the cached reads reach: GetApplication $(share "$get" "$instrumented"), GetCoverage $(share "$coverage" "$instrumented"), laki $(share "$laki" "$instrumented")"

@@ -11,17 +11,23 @@ using KiPlatform.ReadsBench;
 //       (get.bin, coverage.bin) and the application as the service returned it (application.bin);
 //   bare <port> <application.bin>
 //       serves GetApplication with that stored application and nothing else on 127.0.0.1:<port>: the same contract
-//       and response size, without authentication, validation, database or cache.
+//       and response size, without authentication, validation, database or cache;
+//   bare-instrumented <port> <application.bin>
+//       the same with the platform's telemetry (ServiceDefaults' OpenTelemetry, exported where OTEL_* say) and the host
+//       defaults of ASPNETCORE_ENVIRONMENT: the share of a call that every service pays before its own pipeline.
 switch (args)
 {
     case ["prepare", var address, var token, var outDir]:
         await PrepareAsync(address, token, outDir);
         return 0;
     case ["bare", var port, var applicationFile]:
-        await BareServer.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile);
+        await BareServer.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile, instrumented: false);
+        return 0;
+    case ["bare-instrumented", var port, var applicationFile]:
+        await BareServer.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile, instrumented: true);
         return 0;
     default:
-        Console.Error.WriteLine("usage: prepare <address> <municipality token> <out dir> | bare <port> <application.bin>");
+        Console.Error.WriteLine("usage: prepare <address> <municipality token> <out dir> | bare <port> <application.bin> | bare-instrumented <port> <application.bin>");
         return 2;
 }
 
