@@ -88,7 +88,9 @@ warm_up() { # url, body file, token: fills the caches and lets the JIT tier up t
   echo "  warmed up $1 in $((round * 5)) s, last round $current req/s" >&2
 }
 
-measure() { # label, url, body file, token (may be empty)
+measure() { # variable to store the req/s in, label, url, body file, token (may be empty)
+  local into=$1
+  shift
   local out
   out=$(load "$seconds" "$2" "$3" "$4")
   local rps ok latency
@@ -100,30 +102,25 @@ measure() { # label, url, body file, token (may be empty)
   data=$(grep '^traffic:' <<<"$out" | grep -o '([0-9]*) data' | tr -dc '0-9')
   per_response=$(( data / (ok > 0 ? ok : 1) ))
   printf '%-30s %10s req/s   %s responses, %s bytes of data each   latency %s\n' "$1" "$rps" "$ok" "$per_response" "$latency"
-  last_rps=$rps
+  printf -v "$into" '%s' "$rps"
 }
 
 share() { awk -v part="$1" -v whole="$2" 'BEGIN { printf "%.0f %%", 100 * part / whole }'; }
+shares_of() { echo "GetApplication $(share "$get" "$1"), GetCoverage $(share "$coverage" "$1"), laki $(share "$laki" "$1")"; } # baseline req/s
 
 warm_up "$bare_url" "$work/get.bin" "$municipality_token"
 warm_up "$instrumented_url" "$work/get.bin" "$municipality_token"
 warm_up "$get_url" "$work/get.bin" "$municipality_token"
 warm_up "$coverage_url" "$work/coverage.bin" "$laki_token"
 echo "h2load: ${seconds}s each after warming each up, $connections connections x $streams streams, one client thread; $(nproc) cores shared by everything; traces sampled: ${trace_sample_ratio:-all}"
-measure "bare GetApplication, no token" "$bare_url" "$work/get.bin" ""
-bare_without_token=$last_rps
+measure bare_without_token "bare GetApplication, no token" "$bare_url" "$work/get.bin" ""
 # The baseline proper receives the very request the service does, bearer token included (the bare server ignores it):
 # a client sends the token on every call (.NET's HTTP/2 client never indexes headers, nor does h2load "authorization"),
 # so reading it is the transport's cost of that request, not the service's.
-measure "bare GetApplication" "$bare_url" "$work/get.bin" "$municipality_token"
-bare=$last_rps
-measure "bare, platform telemetry" "$instrumented_url" "$work/get.bin" "$municipality_token"
-instrumented=$last_rps
-measure "GetApplication (cached)" "$get_url" "$work/get.bin" "$municipality_token"
-get=$last_rps
-measure "GetCoverage (cached)" "$coverage_url" "$work/coverage.bin" "$laki_token"
-coverage=$last_rps
-measure "GetApplication, laki token" "$get_url" "$work/get.bin" "$laki_token"
-laki=$last_rps
-echo "Cached reads as a share of the bare endpoint given the same request: GetApplication $(share "$get" "$bare"), GetCoverage $(share "$coverage" "$bare"), laki $(share "$laki" "$bare") (target 50 %); of the bare endpoint without a token: $(share "$get" "$bare_without_token"), $(share "$coverage" "$bare_without_token"), $(share "$laki" "$bare_without_token")"
-echo "The bare endpoint with the platform's telemetry reaches $(share "$instrumented" "$bare") of the bare one; of it, the cached reads reach: GetApplication $(share "$get" "$instrumented"), GetCoverage $(share "$coverage" "$instrumented"), laki $(share "$laki" "$instrumented")"
+measure bare "bare GetApplication" "$bare_url" "$work/get.bin" "$municipality_token"
+measure instrumented "bare, platform telemetry" "$instrumented_url" "$work/get.bin" "$municipality_token"
+measure get "GetApplication (cached)" "$get_url" "$work/get.bin" "$municipality_token"
+measure coverage "GetCoverage (cached)" "$coverage_url" "$work/coverage.bin" "$laki_token"
+measure laki "GetApplication, laki token" "$get_url" "$work/get.bin" "$laki_token"
+echo "Cached reads as a share of the bare endpoint given the same request: $(shares_of "$bare") (target 50 %); of the bare endpoint without a token: $(shares_of "$bare_without_token")"
+echo "The bare endpoint with the platform's telemetry reaches $(share "$instrumented" "$bare") of the bare one; of it, the cached reads reach: $(shares_of "$instrumented")"

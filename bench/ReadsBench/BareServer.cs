@@ -14,15 +14,17 @@ internal static class BareServer
     public static async Task RunAsync(int port, string applicationFile, bool instrumented)
     {
         var application = Application.Parser.ParseFrom(await File.ReadAllBytesAsync(applicationFile));
-        var builder = instrumented ? WebApplication.CreateBuilder() : WebApplication.CreateSlimBuilder();
+        WebApplicationBuilder builder;
         if (instrumented)
         {
+            builder = WebApplication.CreateBuilder();
             builder.ConfigureOpenTelemetry();
             // As in every service's appsettings.json: the host does not log each request.
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         }
         else
         {
+            builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
         }
 

@@ -20,11 +20,8 @@ switch (args)
     case ["prepare", var address, var token, var outDir]:
         await PrepareAsync(address, token, outDir);
         return 0;
-    case ["bare", var port, var applicationFile]:
-        await BareServer.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile, instrumented: false);
-        return 0;
-    case ["bare-instrumented", var port, var applicationFile]:
-        await BareServer.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile, instrumented: true);
+    case [var mode and ("bare" or "bare-instrumented"), var port, var applicationFile]:
+        await BareServer.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile, instrumented: mode == "bare-instrumented");
         return 0;
     default:
         Console.Error.WriteLine("usage: prepare <address> <municipality token> <out dir> | bare <port> <application.bin> | bare-instrumented <port> <application.bin>");
