@@ -57,8 +57,8 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// How many handled messages of one service may commit their effects in one transaction. A consumer otherwise pays a
-    /// commit per message, which held it to about 800 events/s here (bench/outbox.sh, drain phase; 2,449 end to end with groups, 10 events per command).
-    /// 1 commits each message alone.
+    /// commit per message, which held it to about 800 events/s here (bench/outbox.sh, drain phase; 2,449 end to end with
+    /// groups, 10 events per command). 1 commits each message alone.
     /// </summary>
     [Range(1, 1000)]
     public int InboxCommitGroupLimit { get; set; } = 64;
