@@ -63,6 +63,8 @@ env ASPNETCORE_ENVIRONMENT=Development OTEL_SERVICE_NAME=bare-instrumented OTEL_
 instrumented_pid=$!
 until (exec 3<>/dev/tcp/127.0.0.1/$bare_port) 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.1/$instrumented_port) 2>/dev/null; do sleep 0.2; done
 
+# The Applications service as the AppHost started it (its own executable, built in Release above).
+service_pid=$(pgrep -f "^$PWD/services/Applications/bin/Release/net10.0/KiPlatform.Applications( |\$)")
 get_url="http://127.0.0.1:5101/ki.applications.v1.ApplicationService/GetApplication"
 coverage_url="http://127.0.0.1:5101/ki.applications.v1.MunicipalityService/GetCoverage"
 bare_url="http://127.0.0.1:$bare_port/ki.applications.v1.ApplicationService/GetApplication"
@@ -88,11 +90,17 @@ warm_up() { # url, body file, token: fills the caches and lets the JIT tier up t
   echo "  warmed up $1 in $((round * 5)) s, last round $current req/s" >&2
 }
 
-measure() { # variable to store the req/s in, label, url, body file, token (may be empty)
+# CPU time (user + system, in clock ticks) of one process, and of the whole machine.
+process_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+
+measure() { # variable to store the req/s in, label, url, body file, token (may be empty), pid of the serving process
   local into=$1
   shift
-  local out
+  local out process_before machine_before process_after machine_after
+  process_before=$(process_ticks "$5") machine_before=$(machine_ticks)
   out=$(load "$seconds" "$2" "$3" "$4")
+  process_after=$(process_ticks "$5") machine_after=$(machine_ticks)
   local rps ok latency
   rps=$(awk '/^finished in/ {print $4}' <<<"$out")
   ok=$(awk '/^status codes:/ {print $3}' <<<"$out")
@@ -101,7 +109,14 @@ measure() { # variable to store the req/s in, label, url, body file, token (may 
   local data per_response
   data=$(grep '^traffic:' <<<"$out" | grep -o '([0-9]*) data' | tr -dc '0-9')
   per_response=$(( data / (ok > 0 ? ok : 1) ))
-  printf '%-30s %10s req/s   %s responses, %s bytes of data each   latency %s\n' "$1" "$rps" "$ok" "$per_response" "$latency"
+  # Throughput on shared cores follows from CPU per call: the server's own, and the machine's (h2load, the dashboard
+  # ingesting telemetry and the idle stack included).
+  local tick_us=$((1000000 / $(getconf CLK_TCK)))
+  local server_us machine_us
+  server_us=$(( (process_after - process_before) * tick_us / (ok > 0 ? ok : 1) ))
+  machine_us=$(( (machine_after - machine_before) * tick_us / (ok > 0 ? ok : 1) ))
+  printf '%-30s %10s req/s   %s responses, %s bytes of data each   latency %s   CPU per call: server %s µs, machine %s µs\n' \
+    "$1" "$rps" "$ok" "$per_response" "$latency" "$server_us" "$machine_us"
   printf -v "$into" '%s' "$rps"
 }
 
@@ -113,14 +128,14 @@ warm_up "$instrumented_url" "$work/get.bin" "$municipality_token"
 warm_up "$get_url" "$work/get.bin" "$municipality_token"
 warm_up "$coverage_url" "$work/coverage.bin" "$laki_token"
 echo "h2load: ${seconds}s each after warming each up, $connections connections x $streams streams, one client thread; $(nproc) cores shared by everything; traces sampled: ${trace_sample_ratio:-all}"
-measure bare_without_token "bare GetApplication, no token" "$bare_url" "$work/get.bin" ""
+measure bare_without_token "bare GetApplication, no token" "$bare_url" "$work/get.bin" "" "$bare_pid"
 # The baseline proper receives the very request the service does, bearer token included (the bare server ignores it):
 # a client sends the token on every call (.NET's HTTP/2 client never indexes headers, nor does h2load "authorization"),
 # so reading it is the transport's cost of that request, not the service's.
-measure bare "bare GetApplication" "$bare_url" "$work/get.bin" "$municipality_token"
-measure instrumented "bare, platform telemetry" "$instrumented_url" "$work/get.bin" "$municipality_token"
-measure get "GetApplication (cached)" "$get_url" "$work/get.bin" "$municipality_token"
-measure coverage "GetCoverage (cached)" "$coverage_url" "$work/coverage.bin" "$laki_token"
-measure laki "GetApplication, laki token" "$get_url" "$work/get.bin" "$laki_token"
+measure bare "bare GetApplication" "$bare_url" "$work/get.bin" "$municipality_token" "$bare_pid"
+measure instrumented "bare, platform telemetry" "$instrumented_url" "$work/get.bin" "$municipality_token" "$instrumented_pid"
+measure get "GetApplication (cached)" "$get_url" "$work/get.bin" "$municipality_token" "$service_pid"
+measure coverage "GetCoverage (cached)" "$coverage_url" "$work/coverage.bin" "$laki_token" "$service_pid"
+measure laki "GetApplication, laki token" "$get_url" "$work/get.bin" "$laki_token" "$service_pid"
 echo "Cached reads as a share of the bare endpoint given the same request: $(shares_of "$bare") (target 50 %); of the bare endpoint without a token: $(shares_of "$bare_without_token")"
 echo "The bare endpoint with the platform's telemetry reaches $(share "$instrumented" "$bare") of the bare one; of it, the cached reads reach: $(shares_of "$instrumented")"

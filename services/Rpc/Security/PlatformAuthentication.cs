@@ -24,6 +24,9 @@ public static class PlatformAuthentication
             {
                 var settings = platform.Value;
                 jwt.MapInboundClaims = false;
+                // Nothing reads the token back from the authentication properties (calls on to other services forward
+                // the Authorization header itself), so each call need not copy it there.
+                jwt.SaveToken = false;
                 jwt.TokenValidationParameters.NameClaimType = PlatformClaims.Subject;
                 jwt.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
                 jwt.TokenValidationParameters.ValidAudience = settings.Audience;
