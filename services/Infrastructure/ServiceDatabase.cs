@@ -25,6 +25,7 @@ public static class ServiceDatabase
             }
         });
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        builder.Services.AddScoped(typeof(Deferred<>));
         return builder;
     }
 

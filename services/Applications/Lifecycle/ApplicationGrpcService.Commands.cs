@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Applications.V1;
+using KiPlatform.Infrastructure;
 using KiPlatform.Messaging.Outbox;
 using KiPlatform.Rpc.Concurrency;
 using KiPlatform.Rpc.Errors;
@@ -18,9 +19,9 @@ namespace KiPlatform.Applications.Lifecycle;
 /// <summary>The commands of the application lifecycle: each loads the aggregate, takes one step, and commits the
 /// step, its integration event and the idempotency record together.</summary>
 public sealed partial class ApplicationGrpcService(
-    ApplicationsDbContext db,
-    IdempotentCommands<ApplicationsDbContext> commands,
-    EventOutbox<ApplicationsDbContext> outbox,
+    Deferred<ApplicationsDbContext> database,
+    Deferred<IdempotentCommands<ApplicationsDbContext>> idempotentCommands,
+    Deferred<EventOutbox<ApplicationsDbContext>> eventOutbox,
     ApplicationReadCache cache,
     ApplicationWatchHub watchHub,
     ApplicationMetrics metrics,
@@ -34,22 +35,27 @@ public sealed partial class ApplicationGrpcService(
     public const string PeriodUnknownReason = "FUNDING_PERIOD_UNKNOWN";
     public const string SignOffPartReason = "SIGN_OFF_PART_NOT_YOURS";
 
+    // Resolved when first used: a cached read needs none of them (see Deferred<T>).
+    private ApplicationsDbContext Db => database.Value;
+    private IdempotentCommands<ApplicationsDbContext> Commands => idempotentCommands.Value;
+    private EventOutbox<ApplicationsDbContext> Outbox => eventOutbox.Value;
+
     public override async Task<V1.Application> CreateApplication(CreateApplicationRequest request, ServerCallContext context)
     {
         var executed = false;
-        var response = await commands.ExecuteAsync(request, request.RequestId, context, async ct =>
+        var response = await Commands.ExecuteAsync(request, request.RequestId, context, async ct =>
         {
             var caller = context.Caller();
             var ags = MunicipalityName.ParseAgs(request.Application.Municipality, "application.municipality");
             caller.EnsureMayActFor(ags);
             var periodId = FundingPeriodName.ParseId(request.Application.FundingPeriod, "application.funding_period");
-            if (!await db.Municipalities.AnyAsync(m => m.Ags == ags, ct))
+            if (!await Db.Municipalities.AnyAsync(m => m.Ags == ags, ct))
             {
                 throw new FieldViolationException("application.municipality", $"No municipality has the AGS {ags}.", MunicipalityUnknownReason);
             }
 
             var caps = await CapsOfAsync(periodId, "application.funding_period", ct);
-            var open = await db.Applications.AsNoTracking()
+            var open = await Db.Applications.AsNoTracking()
                 .Where(a => a.Ags == ags && a.PeriodId == periodId && !ApplicationStatuses.MakingRoom.Contains(a.Status))
                 .Select(a => (Guid?)a.Id)
                 .FirstOrDefaultAsync(ct);
@@ -61,10 +67,10 @@ public sealed partial class ApplicationGrpcService(
             var now = Now();
             var application = Application.Create(
                 Guid.CreateVersion7(now), ags, periodId, request.Application.ToContent(), caps, ActorOf(caller), now);
-            db.Applications.Add(application);
+            Db.Applications.Add(application);
             try
             {
-                await db.SaveChangesAsync(ct);
+                await Db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ApplicationConfiguration.OpenApplicationIndex })
             {
@@ -148,11 +154,11 @@ public sealed partial class ApplicationGrpcService(
         // response as the current version, and a decision is measured once.
         var executed = false;
         Application? decided = null;
-        var response = await commands.ExecuteAsync(request, requestId, context, async ct =>
+        var response = await Commands.ExecuteAsync(request, requestId, context, async ct =>
         {
             var caller = context.Caller();
             var id = ApplicationName.ParseId(name, nameField);
-            var application = await db.Applications.Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id, ct)
+            var application = await Db.Applications.Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id, ct)
                 ?? throw new ResourceNotFoundException(name, NotFoundReason);
             caller.EnsureMayActFor(application.Ags);
             ETags.EnsureCurrent(etag, application.Version, name);
@@ -161,17 +167,17 @@ public sealed partial class ApplicationGrpcService(
             var taken = await step(application, ActorOf(caller), now, ct);
             if (taken is not null && LifecycleEvents.For(application, taken) is { } @event)
             {
-                outbox.Add(@event);
+                Outbox.Add(@event);
             }
 
             if (application.Status == ApplicationStatus.Approved && before != ApplicationStatus.Approved)
             {
-                var municipality = await db.Municipalities.SingleAsync(m => m.Ags == application.Ags, ct);
+                var municipality = await Db.Municipalities.SingleAsync(m => m.Ags == application.Ags, ct);
                 municipality.RecordKiApproved(now);
             }
 
             // Saved here, inside the command's transaction, so the response carries the new row version as its etag.
-            await db.SaveChangesAsync(ct);
+            await Db.SaveChangesAsync(ct);
             decided = application.Status is ApplicationStatus.Approved or ApplicationStatus.Rejected && before != application.Status ? application : null;
             executed = true;
             return application.ToContract();
@@ -207,7 +213,7 @@ public sealed partial class ApplicationGrpcService(
     }
 
     private async Task<Posts> CapsOfAsync(string periodId, string field, CancellationToken cancellationToken) =>
-        (await db.PeriodPostCaps.AsNoTracking().SingleOrDefaultAsync(c => c.PeriodId == periodId, cancellationToken))?.Caps
+        (await Db.PeriodPostCaps.AsNoTracking().SingleOrDefaultAsync(c => c.PeriodId == periodId, cancellationToken))?.Caps
         ?? throw new FieldViolationException(field, $"No funding period '{periodId}' is open for applications.", PeriodUnknownReason);
 
     /// <summary>The current time at the database's precision (microseconds), so a response shows what a later read shows.</summary>

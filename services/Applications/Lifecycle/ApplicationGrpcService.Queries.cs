@@ -23,7 +23,7 @@ public sealed partial class ApplicationGrpcService
         var id = ApplicationName.ParseId(request.Name, "name");
         var found = await cache.ApplicationAsync(id, async ct =>
         {
-            var application = await db.Applications.AsNoTracking().Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id, ct);
+            var application = await Db.Applications.AsNoTracking().Include(a => a.Documents).SingleOrDefaultAsync(a => a.Id == id, ct);
             return application?.ToContract().ToByteArray();
         }, context.CancellationToken) ?? throw new ResourceNotFoundException(request.Name, NotFoundReason);
 
@@ -46,7 +46,7 @@ public sealed partial class ApplicationGrpcService
         var query = $"{context.Method}|{ags}|{periodId}|{status}|{district}";
         var page = pageTokens.Read(request.PageSize, request.PageToken, query, DefaultPageSize, MaxPageSize);
 
-        var applications = db.Applications.AsNoTracking().Include(a => a.Documents).AsSplitQuery();
+        var applications = Db.Applications.AsNoTracking().Include(a => a.Documents).AsSplitQuery();
         if (ags is not null)
         {
             applications = applications.Where(a => a.Ags == ags);
@@ -64,7 +64,7 @@ public sealed partial class ApplicationGrpcService
 
         if (district is not null)
         {
-            applications = applications.Where(a => db.Municipalities.Any(m => m.Ags == a.Ags && m.GovernmentDistrict == district));
+            applications = applications.Where(a => Db.Municipalities.Any(m => m.Ags == a.Ags && m.GovernmentDistrict == district));
         }
 
         if (page.Cursor is not null)
@@ -91,7 +91,7 @@ public sealed partial class ApplicationGrpcService
         var id = ApplicationName.ParseId(request.Name, "name");
         var ags = await AgsOfAsync(id, request.Name, context.CancellationToken);
         context.Caller().EnsureMayActFor(ags);
-        var steps = await db.ApplicationSteps.AsNoTracking()
+        var steps = await Db.ApplicationSteps.AsNoTracking()
             .Where(s => s.ApplicationId == id)
             .OrderBy(s => s.Sequence)
             .ToListAsync(context.CancellationToken);
@@ -111,7 +111,7 @@ public sealed partial class ApplicationGrpcService
         else
         {
             ags = MunicipalityName.ParseAgs(request.Municipality, "municipality");
-            if (!await db.Municipalities.AnyAsync(m => m.Ags == ags, cancellationToken))
+            if (!await Db.Municipalities.AnyAsync(m => m.Ags == ags, cancellationToken))
             {
                 throw new FieldViolationException("municipality", $"No municipality has the AGS {ags}.", MunicipalityUnknownReason);
             }
@@ -153,7 +153,7 @@ public sealed partial class ApplicationGrpcService
 
     private IQueryable<ApplicationStep> StepsOf(string ags, Guid? applicationId, DateTimeOffset? since)
     {
-        var steps = db.ApplicationSteps.AsNoTracking().Where(s => s.Ags == ags);
+        var steps = Db.ApplicationSteps.AsNoTracking().Where(s => s.Ags == ags);
         if (applicationId is { } id)
         {
             steps = steps.Where(s => s.ApplicationId == id);
@@ -163,6 +163,6 @@ public sealed partial class ApplicationGrpcService
     }
 
     private async Task<string> AgsOfAsync(Guid id, string name, CancellationToken cancellationToken) =>
-        await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.Ags).SingleOrDefaultAsync(cancellationToken)
+        await Db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.Ags).SingleOrDefaultAsync(cancellationToken)
         ?? throw new ResourceNotFoundException(name, NotFoundReason);
 }

@@ -2,16 +2,20 @@ using Google.Protobuf;
 using Grpc.Core;
 using KiPlatform.Applications.Lifecycle;
 using KiPlatform.Applications.V1;
+using KiPlatform.Infrastructure;
 using KiPlatform.Rpc.Errors;
 using KiPlatform.Rpc.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Applications.Municipalities;
 
-public sealed class MunicipalityGrpcService(ApplicationsDbContext db, ApplicationReadCache cache, PageTokens pageTokens)
+public sealed class MunicipalityGrpcService(Deferred<ApplicationsDbContext> database, ApplicationReadCache cache, PageTokens pageTokens)
     : MunicipalityService.MunicipalityServiceBase
 {
     public const string NotFoundReason = "MUNICIPALITY_NOT_FOUND";
+
+    // Resolved when first used: the cached coverage view needs no database (see Deferred<T>).
+    private ApplicationsDbContext Db => database.Value;
 
     private const int DefaultPageSize = 60;
     private const int MaxPageSize = 100;
@@ -19,7 +23,7 @@ public sealed class MunicipalityGrpcService(ApplicationsDbContext db, Applicatio
     public override async Task<V1.Municipality> GetMunicipality(GetMunicipalityRequest request, ServerCallContext context)
     {
         var ags = MunicipalityName.ParseAgs(request.Name, "name");
-        var municipality = await db.Municipalities.AsNoTracking()
+        var municipality = await Db.Municipalities.AsNoTracking()
             .SingleOrDefaultAsync(m => m.Ags == ags, context.CancellationToken)
             ?? throw new ResourceNotFoundException(request.Name, NotFoundReason);
         return municipality.ToContract();
@@ -39,7 +43,7 @@ public sealed class MunicipalityGrpcService(ApplicationsDbContext db, Applicatio
         var query = $"{context.Method}|{district}|{kind}|{hasKi}";
         var page = pageTokens.Read(request.PageSize, request.PageToken, query, DefaultPageSize, MaxPageSize);
 
-        var municipalities = db.Municipalities.AsNoTracking();
+        var municipalities = Db.Municipalities.AsNoTracking();
         if (district is not null)
         {
             municipalities = municipalities.Where(m => m.GovernmentDistrict == district);
@@ -82,14 +86,14 @@ public sealed class MunicipalityGrpcService(ApplicationsDbContext db, Applicatio
 
     private async Task<Coverage> CountCoverageAsync(string? periodId, CancellationToken cancellationToken)
     {
-        var approved = db.Applications.Where(a => a.Status == ApplicationStatus.Approved);
+        var approved = Db.Applications.Where(a => a.Status == ApplicationStatus.Approved);
         if (periodId is not null)
         {
             approved = approved.Where(a => a.PeriodId == periodId);
         }
 
         var covered = (await approved.Select(a => a.Ags).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Ags)
+        var municipalities = await Db.Municipalities.AsNoTracking().OrderBy(m => m.Ags)
             .Select(m => new { m.Ags, m.GovernmentDistrict })
             .ToListAsync(cancellationToken);
         var districts = municipalities.GroupBy(m => m.GovernmentDistrict).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new DistrictCoverage
