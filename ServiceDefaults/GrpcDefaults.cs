@@ -25,7 +25,6 @@ public static class GrpcDefaults
         // migrating its database and connecting to the broker: every start would log a readiness failure. Check
         // answers on demand anyway; Watch starts reporting once start-up is surely over.
         builder.Services.Configure<HealthCheckPublisherOptions>(options => options.Delay = TimeSpan.FromSeconds(30));
-        builder.Services.AddHttpContextAccessor();
         builder.AddRpcConventions();
         return builder;
     }
@@ -38,6 +37,9 @@ public static class GrpcDefaults
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName)
         where TClient : ClientBase
     {
+        // Only a service that calls others needs the current request at hand: the accessor costs every request it
+        // serves (it keeps the request in an AsyncLocal that each await then carries).
+        services.AddHttpContextAccessor();
         return services
             .AddGrpcClient<TClient>(options => options.Address = new Uri($"http://{serviceName}"))
             .ConfigureChannel(channel =>
