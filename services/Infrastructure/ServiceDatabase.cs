@@ -25,7 +25,8 @@ public static class ServiceDatabase
             }
         });
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
-        builder.Services.AddScoped(typeof(Deferred<>));
+        // Transient: the deferred service itself is scoped; the wrapper needs no tracking by the request's scope.
+        builder.Services.AddTransient(typeof(Deferred<>));
         return builder;
     }
 
