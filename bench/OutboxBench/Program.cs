@@ -284,16 +284,9 @@ static async Task CommitCommandAsync(IServiceProvider services, long first, int 
 
 async Task<IHost> StartHostAsync(string name, string database, Timeline timeline, bool consumers)
 {
-    var queuePrefix = $"bench-{name}-{Guid.NewGuid():N}";
-    if (consumers)
-    {
-        // Named as ServiceBus names a service's queues: after its prefix, the consumer's.
-        phaseQueues.Add(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false).Consumer<BenchConsumer>());
-    }
-
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     {
-        ApplicationName = $"KiPlatform.{queuePrefix}",
+        ApplicationName = $"KiPlatform.bench-{name}-{Guid.NewGuid():N}",
         EnvironmentName = Environments.Production,
         DisableDefaults = true,
     });
@@ -320,6 +313,12 @@ async Task<IHost> StartHostAsync(string name, string database, Timeline timeline
     }
 
     var host = builder.Build();
+    if (consumers)
+    {
+        // The consumer's queue, by the endpoint names ServiceBus gave the host.
+        phaseQueues.Add(host.Services.GetRequiredService<IEndpointNameFormatter>().Consumer<BenchConsumer>());
+    }
+
     await host.StartAsync();
     return host;
 }

@@ -70,7 +70,7 @@ public sealed class InboxTests(ServersFixture servers)
         Assert.Equal(0, Assert.Single(receipts, r => r.Kind == "fault").Sequence);
         Assert.Equal(ProbeHost.RetryLimit + 1, host.Services.GetRequiredService<AttemptLog>().Attempts(run, 0));
 
-        var errorQueue = ProbeHost.ReceiptErrorQueue($"poison-{run:N}");
+        var errorQueue = ProbeHost.ReceiptErrorQueue(host);
         var parked = await Eventually.MatchesAsync(ct => MessageCountAsync(errorQueue, ct), count => count == 1, $"the poison message waits in {errorQueue}");
         Assert.Equal(1u, parked);
         await host.StopAsync(Cancellation);
@@ -97,7 +97,7 @@ public sealed class InboxTests(ServersFixture servers)
             "the 19 other probes are handled and probe 10 faulted");
         Assert.Equal(Enumerable.Range(1, 20), receipts.Where(r => r.Kind == "handled").Select(r => r.Sequence).Order());
         Assert.Equal(10, Assert.Single(receipts, r => r.Kind == "fault").Sequence);
-        var errorQueue = ProbeHost.ReceiptErrorQueue($"refused-{run:N}");
+        var errorQueue = ProbeHost.ReceiptErrorQueue(host);
         await Eventually.MatchesAsync(ct => MessageCountAsync(errorQueue, ct), count => count == 1, $"probe 10 waits in {errorQueue}");
         await host.StopAsync(Cancellation);
     }

@@ -23,9 +23,9 @@ public static class ProbeHost
     public static void OnlyCommitsWakeTheDispatcher(IServiceCollection services) =>
         services.Configure<MessagingOptions>(options => options.DispatchPollInterval = TimeSpan.FromMinutes(10));
 
-    /// <summary>The error queue of a host's receipt consumer, named as ServiceBus names the host's queues.</summary>
-    public static string ReceiptErrorQueue(string name) =>
-        new KebabCaseEndpointNameFormatter($"probe-{name}", includeNamespace: false).Consumer<ReceiptConsumer>() + "_error";
+    /// <summary>The error queue of a host's receipt consumer, by the endpoint names ServiceBus gave the host.</summary>
+    public static string ReceiptErrorQueue(IHost host) =>
+        host.Services.GetRequiredService<IEndpointNameFormatter>().Consumer<ReceiptConsumer>() + "_error";
 
     public static async Task<IHost> StartAsync(
         ServersFixture servers,
