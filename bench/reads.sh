@@ -93,6 +93,7 @@ warm_up() { # url, body file, token: fills the caches and lets the JIT tier up t
 # CPU time (user + system, in clock ticks) of one process, and of the whole machine.
 process_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+tick_us=$((1000000 / $(getconf CLK_TCK)))
 
 measure() { # variable to store the req/s in, label, url, body file, token (may be empty), pid of the serving process
   local into=$1
@@ -106,15 +107,13 @@ measure() { # variable to store the req/s in, label, url, body file, token (may 
   ok=$(awk '/^status codes:/ {print $3}' <<<"$out")
   latency=$(awk '/^time for request:/ {print "mean " $6 ", sd " $7}' <<<"$out")
   # gRPC errors travel as HTTP 200 with an empty body and a grpc-status trailer: the data per response tells them apart.
-  local data per_response
+  local data calls=$(( ok > 0 ? ok : 1 ))
   data=$(grep '^traffic:' <<<"$out" | grep -o '([0-9]*) data' | tr -dc '0-9')
-  per_response=$(( data / (ok > 0 ? ok : 1) ))
+  local per_response=$(( data / calls ))
   # Throughput on shared cores follows from CPU per call: the server's own, and the machine's (h2load, the dashboard
   # ingesting telemetry and the idle stack included).
-  local tick_us=$((1000000 / $(getconf CLK_TCK)))
-  local server_us machine_us
-  server_us=$(( (process_after - process_before) * tick_us / (ok > 0 ? ok : 1) ))
-  machine_us=$(( (machine_after - machine_before) * tick_us / (ok > 0 ? ok : 1) ))
+  local server_us=$(( (process_after - process_before) * tick_us / calls ))
+  local machine_us=$(( (machine_after - machine_before) * tick_us / calls ))
   printf '%-30s %10s req/s   %s responses, %s bytes of data each   latency %s   CPU per call: server %s µs, machine %s µs\n' \
     "$1" "$rps" "$ok" "$per_response" "$latency" "$server_us" "$machine_us"
   printf -v "$into" '%s' "$rps"
