@@ -14,17 +14,21 @@ using KiPlatform.ReadsBench;
 //       and response size, without authentication, validation, database or cache;
 //   bare-instrumented <port> <application.bin>
 //       the same with the platform's telemetry (ServiceDefaults' OpenTelemetry, exported where OTEL_* say) and the host
-//       defaults of ASPNETCORE_ENVIRONMENT: the share of a call that every service pays before its own pipeline.
+//       defaults of ASPNETCORE_ENVIRONMENT: the share of a call that every service pays before its own pipeline;
+//   bare-authenticated <port> <application.bin>
+//       the same plus the platform's bearer authentication (Authentication:* as the services get it), refusing calls
+//       without a valid token: the framework's part of a service's pipeline, before the service's own conventions.
 switch (args)
 {
     case ["prepare", var address, var token, var outDir]:
         await PrepareAsync(address, token, outDir);
         return 0;
-    case [var mode and ("bare" or "bare-instrumented"), var port, var applicationFile]:
-        await BareServer.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile, instrumented: mode == "bare-instrumented");
+    case [var mode and ("bare" or "bare-instrumented" or "bare-authenticated"), var port, var applicationFile]:
+        var baseline = mode switch { "bare-instrumented" => Baseline.Instrumented, "bare-authenticated" => Baseline.Authenticated, _ => Baseline.Bare };
+        await BareServer.RunAsync(baseline, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile);
         return 0;
     default:
-        Console.Error.WriteLine("usage: prepare <address> <municipality token> <out dir> | bare <port> <application.bin> | bare-instrumented <port> <application.bin>");
+        Console.Error.WriteLine("usage: prepare <address> <municipality token> <out dir> | bare <port> <application.bin> | bare-instrumented|bare-authenticated <port> <application.bin>");
         return 2;
 }
 
