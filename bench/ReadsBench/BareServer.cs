@@ -30,6 +30,7 @@ internal static class BareServer
     public static async Task RunAsync(Baseline baseline, int port, string applicationFile)
     {
         var application = Application.Parser.ParseFrom(await File.ReadAllBytesAsync(applicationFile));
+        var authenticated = baseline == Baseline.Authenticated;
         WebApplicationBuilder builder;
         if (baseline == Baseline.Bare)
         {
@@ -44,16 +45,16 @@ internal static class BareServer
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         }
 
-        if (baseline == Baseline.Authenticated)
+        if (authenticated)
         {
             builder.AddPlatformAuthentication();
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(new StoredAnswer(application, RequireAuthentication: baseline == Baseline.Authenticated));
+        builder.Services.AddSingleton(new StoredAnswer(application, RequireAuthentication: authenticated));
         var app = builder.Build();
-        if (baseline == Baseline.Authenticated)
+        if (authenticated)
         {
             app.UseAuthentication();
         }

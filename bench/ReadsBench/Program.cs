@@ -23,14 +23,21 @@ switch (args)
     case ["prepare", var address, var token, var outDir]:
         await PrepareAsync(address, token, outDir);
         return 0;
-    case [var mode and ("bare" or "bare-instrumented" or "bare-authenticated"), var port, var applicationFile]:
-        var baseline = mode switch { "bare-instrumented" => Baseline.Instrumented, "bare-authenticated" => Baseline.Authenticated, _ => Baseline.Bare };
+    case [var mode, var port, var applicationFile] when BaselineNamed(mode) is { } baseline:
         await BareServer.RunAsync(baseline, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile);
         return 0;
     default:
         Console.Error.WriteLine("usage: prepare <address> <municipality token> <out dir> | bare <port> <application.bin> | bare-instrumented|bare-authenticated <port> <application.bin>");
         return 2;
 }
+
+static Baseline? BaselineNamed(string mode) => mode switch
+{
+    "bare" => Baseline.Bare,
+    "bare-instrumented" => Baseline.Instrumented,
+    "bare-authenticated" => Baseline.Authenticated,
+    _ => null,
+};
 
 static async Task PrepareAsync(string address, string token, string outDir)
 {
