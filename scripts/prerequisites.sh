@@ -55,6 +55,12 @@ ensure_prerequisites() {
   if [ "${1:-}" = "local" ] || ! container_runtime_answers; then
     server_binaries_present || install_server_binaries || return 1
   fi
+  restore_dotnet_tools
+}
+
+# The first restore of a manifest with two or more tools fails on a CLI home with no tool resolver cache yet (every
+# new machine: dotnet/sdk issue 53783); it leaves that cache behind, so a second restore succeeds.
+restore_dotnet_tools() {
   log "Restoring the repository's dotnet tools (smtp4dev, dotnet-ef)"
-  dotnet tool restore >/dev/null
+  dotnet tool restore >/dev/null 2>&1 || dotnet tool restore >/dev/null
 }
