@@ -50,6 +50,7 @@ public static class Extensions
                 .AddMeter(builder.Environment.ApplicationName)
                 .AddMeter(ExtraTelemetrySources))
             .WithTracing(tracing => tracing
+                .SetSampler(TraceSampling.FromConfiguration(builder.Configuration))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ExtraTelemetrySources)
                 .AddAspNetCoreInstrumentation(aspNetCore =>

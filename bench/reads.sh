@@ -57,9 +57,9 @@ laki_token=$(scripts/dev-token.sh laki --data-root "$work/data")
 dotnet "$bench_tool" prepare http://127.0.0.1:5101 "$municipality_token" "$work" >/dev/null
 dotnet "$bench_tool" bare "$bare_port" "$work/application.bin" &
 bare_pid=$!
-# The OpenTelemetry settings the AppHost gives every service (as its AppHost/Telemetry/TraceSampling.cs and Aspire do).
+# The telemetry settings the AppHost gives every service (as its AppHost/Telemetry/TraceSampling.cs and Aspire do).
 sampler=()
-[ -n "$trace_sample_ratio" ] && sampler=(OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG="$trace_sample_ratio")
+[ -n "$trace_sample_ratio" ] && sampler=(Telemetry__TraceSampleRatio="$trace_sample_ratio")
 start_like_a_service() { # baseline mode, port: a baseline with the settings the AppHost gives a service
   local mode=$1 port=$2
   env ASPNETCORE_ENVIRONMENT=Development OTEL_SERVICE_NAME="$mode" OTEL_EXPORTER_OTLP_ENDPOINT="$otlp_endpoint" \
