@@ -30,6 +30,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public Uri DashboardUrl { get; private set; } = null!;
 
+    /// <summary>When every resource was first seen running and healthy: the end of the start.</summary>
+    public DateTimeOffset HealthyAt { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         using var deadline = new CancellationTokenSource(StartDeadline);
@@ -58,6 +61,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             throw new TimeoutException($"Not every resource became healthy within {StartDeadline}: {DescribeResources()}");
         }
+
+        HealthyAt = DateTimeOffset.UtcNow;
 
         // The testing builder moves the dashboard of the launch profile to a free port; read where it went.
         DashboardUrl = App.GetEndpoint("aspire-dashboard", "http");

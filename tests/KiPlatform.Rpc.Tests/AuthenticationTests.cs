@@ -41,6 +41,16 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(AuthorizationInterceptor.TokenExpired, error.ErrorInfo().Reason);
     }
 
+    [Fact]
+    public async Task A_token_made_already_expired_is_refused_as_expired()
+    {
+        var expiredAnHourAgo = DevelopmentTokens.Create(WidgetServer.SigningKey, Roles.Laki, null, TimeSpan.FromHours(-1), TimeProvider.System);
+
+        var error = await RefusedAsync(WidgetServer.Bearer(expiredAnHourAgo));
+
+        Assert.Equal(AuthorizationInterceptor.TokenExpired, error.ErrorInfo().Reason);
+    }
+
     [Theory]
     [InlineData("signed-with-another-key")]
     [InlineData("not-a-jwt")]

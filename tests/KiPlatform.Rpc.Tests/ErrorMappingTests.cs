@@ -42,6 +42,18 @@ public sealed class ErrorMappingTests : IAsyncLifetime
         Assert.Equal("widgets/1", violation.Subject);
     }
 
+    [Theory]
+    [InlineData("not-found")]
+    [InlineData("exists")]
+    [InlineData("conflict")]
+    public async Task A_problem_with_a_resource_names_the_resource_and_its_type(string problem)
+    {
+        var error = await FailAsync(problem);
+
+        var resource = error.Detail<ResourceInfo>();
+        Assert.Equal(("widgets/1", "ki.nrw/Widget"), (resource.ResourceName, resource.ResourceType));
+    }
+
     [Fact]
     public async Task A_transient_fault_tells_the_caller_when_to_retry()
     {

@@ -15,6 +15,17 @@ public sealed class SmallHelpersTests
     public void Property_paths_become_proto_field_paths(string property, string field) =>
         Assert.Equal(field, ProtoFieldPath.FromPropertyPath(property));
 
+    [Theory]
+    [InlineData("applications/0190d5f4-6d1c-7c3e-9a1b-2c3d4e5f6a7b", "ki.nrw/Application")]
+    [InlineData("municipalities/05111", "ki.nrw/Municipality")]
+    [InlineData("postPlans/05111", "ki.nrw/PostPlan")]
+    [InlineData("municipalities/05111/widgets/1", "ki.nrw/Widget")]
+    [InlineData("recipients/mais/inboxItems/7", "ki.nrw/InboxItem")]
+    [InlineData("", "")]
+    [InlineData("applications", "")]
+    public void A_resource_name_tells_its_type(string name, string type) =>
+        Assert.Equal(type, ResourceTypes.Of(name));
+
     [Fact]
     public void The_current_etag_and_no_etag_pass()
     {

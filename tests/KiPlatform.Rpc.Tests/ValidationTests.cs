@@ -28,6 +28,16 @@ public sealed class ValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_missing_name_is_reported_as_required_not_as_malformed()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => _server.Client.GetWidgetAsync(
+            new GetWidgetRequest { Name = "" }, WidgetServer.As(Roles.Laki), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
+
+        var violation = Assert.Single(error.BadRequest().FieldViolations);
+        Assert.Equal(("name", "FIELD_REQUIRED"), (violation.Field, violation.Reason));
+    }
+
+    [Fact]
     public async Task Every_bad_field_is_reported_with_its_proto_path_and_reason()
     {
         var request = new CreateWidgetRequest

@@ -177,7 +177,18 @@ public sealed partial class ApplicationGrpcService(
             }
 
             // Saved here, inside the command's transaction, so the response carries the new row version as its etag.
-            await Db.SaveChangesAsync(ct);
+            try
+            {
+                await Db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException
+                || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // Another command on this application committed first: its row version moved on, or it took the step
+                // or document positions this one counted on. Nothing of this call was committed.
+                throw new ConcurrencyConflictException(name,
+                    $"{name} was changed by another call meanwhile; get it again and retry.", ConcurrencyConflictException.ConcurrentUpdateReason);
+            }
             decided = application.Status is ApplicationStatus.Approved or ApplicationStatus.Rejected && before != application.Status ? application : null;
             executed = true;
             return application.ToContract();

@@ -17,12 +17,13 @@ internal abstract class ApplicationCommandValidator<T> : AbstractValidator<T>
     /// <summary>A free-text reason: required or not, at most 2,000 characters.</summary>
     protected void Reason(Func<T, string> reason, bool required)
     {
-        RuleFor(r => reason(r)).MaximumLength(2000).OverridePropertyName("reason");
         if (required)
         {
-            RuleFor(r => reason(r)).NotEmpty().Must(text => !string.IsNullOrWhiteSpace(text)).WithErrorCode("FIELD_REQUIRED")
+            RuleFor(r => reason(r)).Must(text => !string.IsNullOrWhiteSpace(text)).WithErrorCode(RequestRules.FieldRequired)
                 .WithMessage("Must say why; the municipality is told.").OverridePropertyName("reason");
         }
+
+        RuleFor(r => reason(r)).MaximumLength(2000).OverridePropertyName("reason");
     }
 }
 

@@ -21,10 +21,10 @@ public static class RpcErrors
             new BadRequest { FieldViolations = { violations } });
 
     public static RpcException NotFound(string resourceName, string reason) =>
-        Create(Code.NotFound, $"{resourceName} does not exist.", reason, new ResourceInfo { ResourceName = resourceName });
+        Create(Code.NotFound, $"{resourceName} does not exist.", reason, ResourceInfoOf(resourceName, ""));
 
     public static RpcException AlreadyExists(string resourceName, string description, string reason) =>
-        Create(Code.AlreadyExists, description, reason, new ResourceInfo { ResourceName = resourceName, Description = description });
+        Create(Code.AlreadyExists, description, reason, ResourceInfoOf(resourceName, description));
 
     public static RpcException FailedPrecondition(string type, string subject, string description, string reason) =>
         FailedPrecondition([new RuleViolation(type, subject, description)], description, reason);
@@ -36,7 +36,10 @@ public static class RpcErrors
         });
 
     public static RpcException Aborted(string resourceName, string description, string reason) =>
-        Create(Code.Aborted, description, reason, new ResourceInfo { ResourceName = resourceName, Description = description });
+        Create(Code.Aborted, description, reason, ResourceInfoOf(resourceName, description));
+
+    private static ResourceInfo ResourceInfoOf(string resourceName, string description) =>
+        new() { ResourceName = resourceName, ResourceType = ResourceTypes.Of(resourceName), Description = description };
 
     public static RpcException PermissionDenied(string description, string reason) =>
         Create(Code.PermissionDenied, description, reason);

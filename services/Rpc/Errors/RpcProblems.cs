@@ -56,6 +56,7 @@ public sealed class ConcurrencyConflictException(string resourceName, string des
     : RpcProblemException(description, reason)
 {
     public const string StaleEtagReason = "ETAG_MISMATCH";
+    public const string ConcurrentUpdateReason = "CONCURRENT_UPDATE";
 
     public string ResourceName { get; } = resourceName;
 }

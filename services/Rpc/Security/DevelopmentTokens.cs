@@ -31,6 +31,7 @@ public static class DevelopmentTokens
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var expires = now + lifetime;
         var claims = new Dictionary<string, object>
         {
             [PlatformClaims.Subject] = subject ?? (ags is null ? $"dev-{role}" : $"dev-{role}-{ags}"),
@@ -46,9 +47,11 @@ public static class DevelopmentTokens
             Issuer = Issuer,
             Audience = Audience,
             Claims = claims,
-            NotBefore = now.AddMinutes(-1),
-            IssuedAt = now,
-            Expires = now + lifetime,
+            // Valid from a minute ago (clocks differ a little), or from before its expiry when it is made already
+            // expired (a negative lifetime, for trying the TOKEN_EXPIRED refusal): never valid from after it expires.
+            NotBefore = (lifetime > TimeSpan.Zero ? now : expires).AddMinutes(-1),
+            IssuedAt = lifetime > TimeSpan.Zero ? now : expires.AddMinutes(-1),
+            Expires = expires,
             SigningCredentials = new SigningCredentials(SigningKey(signingKey), SecurityAlgorithms.HmacSha256),
         });
     }

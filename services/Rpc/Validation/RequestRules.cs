@@ -10,10 +10,16 @@ public static class RequestRules
     public const string MalformedRequestId = "MALFORMED_REQUEST_ID";
     public const string NegativePageSize = "PAGE_SIZE_NEGATIVE";
 
+    public const string FieldRequired = "FIELD_REQUIRED";
+
+    /// <summary>A required resource name: FIELD_REQUIRED when absent, MALFORMED_NAME when not of the expected form.</summary>
     /// <param name="pattern">Matches the whole name.</param>
     /// <param name="expected">The form the caller must use, with an example.</param>
     public static IRuleBuilderOptions<T, string> ResourceName<T>(this IRuleBuilder<T, string> rule, Regex pattern, string expected) =>
-        rule.Must(name => pattern.IsMatch(name ?? ""))
+        rule.Must(name => !string.IsNullOrEmpty(name))
+            .WithErrorCode(FieldRequired)
+            .WithMessage($"Required: {expected}.")
+            .Must(name => string.IsNullOrEmpty(name) || pattern.IsMatch(name))
             .WithErrorCode(MalformedName)
             .WithMessage($"Must be {expected}.");
 

@@ -5,19 +5,25 @@ using KiPlatform.Rpc.Errors;
 
 namespace KiPlatform.Rpc.Validation;
 
-/// <summary>Turns FluentValidation failures into INVALID_ARGUMENT with one BadRequest field violation each.</summary>
+/// <summary>
+/// Turns FluentValidation failures into INVALID_ARGUMENT with one BadRequest field violation per field: the first rule
+/// a field breaks is the one reported, as the contract promises.
+/// </summary>
 internal static class ValidationErrors
 {
     public const string GenericReason = "INVALID_ARGUMENT";
 
     public static RpcException ToRpcException(IEnumerable<ValidationFailure> failures)
     {
-        var violations = failures.Select(failure => new BadRequest.Types.FieldViolation
-        {
-            Field = ProtoFieldPath.FromPropertyPath(failure.PropertyName),
-            Description = failure.ErrorMessage,
-            Reason = ReasonOf(failure),
-        }).ToList();
+        var violations = failures
+            .Select(failure => new BadRequest.Types.FieldViolation
+            {
+                Field = ProtoFieldPath.FromPropertyPath(failure.PropertyName),
+                Description = failure.ErrorMessage,
+                Reason = ReasonOf(failure),
+            })
+            .DistinctBy(violation => violation.Field)
+            .ToList();
         var reasons = violations.Select(v => v.Reason).Distinct().ToList();
         return RpcErrors.InvalidArgument(violations, reasons.Count == 1 ? reasons[0] : GenericReason);
     }

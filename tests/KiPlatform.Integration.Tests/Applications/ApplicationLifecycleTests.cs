@@ -157,6 +157,8 @@ public sealed class ApplicationLifecycleTests(ServersFixture servers) : IAsyncLi
         { "integration_concept", "application.integration_concept", "CONCEPT_AMBIGUOUS" },
         { "council_resolution_date", "application.council_resolution_date", "FIELD_MALFORMED" },
         { "municipality", "application.municipality", "MALFORMED_NAME" },
+        { "municipality.missing", "application.municipality", "FIELD_REQUIRED" },
+        { "funding_period.missing", "application.funding_period", "FIELD_REQUIRED" },
         { "funding_period", "application.funding_period", "FUNDING_PERIOD_UNKNOWN" },
         { "request_id", "request_id", "MALFORMED_REQUEST_ID" },
     };
@@ -178,6 +180,8 @@ public sealed class ApplicationLifecycleTests(ServersFixture servers) : IAsyncLi
                 break;
             case "council_resolution_date": request.Application.CouncilResolutionDate = new Google.Type.Date { Year = 2013, Month = 2, Day = 30 }; break;
             case "municipality": request.Application.Municipality = "municipalities/5974"; break;
+            case "municipality.missing": request.Application.Municipality = ""; break;
+            case "funding_period.missing": request.Application.FundingPeriod = ""; break;
             case "funding_period": request.Application.FundingPeriod = "fundingPeriods/1999"; break;
             case "request_id": request.RequestId = "again"; break;
         }
@@ -285,6 +289,72 @@ public sealed class ApplicationLifecycleTests(ServersFixture servers) : IAsyncLi
 
         Assert.Equal(ApplicationState.Submitted, replayed.State); // the first answer, as it was
         Assert.Equal(ApplicationState.FormalReview, (await Client.GetApplicationAsync(new GetApplicationRequest { Name = draft.Name }, Mais, cancellationToken: Ct)).State);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task A_decision_without_a_reason_is_refused_with_one_violation_for_the_reason(string reason)
+    {
+        const string ags = "05162"; // Rhein-Kreis Neuss
+        var draft = await Client.CreateApplicationAsync(Create(ags), Municipality(ags), cancellationToken: Ct);
+        await Client.SubmitApplicationAsync(new SubmitApplicationRequest { Name = draft.Name, RequestId = NewId() }, Municipality(ags), cancellationToken: Ct);
+
+        var toRequest = await Assert.ThrowsAsync<RpcException>(() => Client.RequestDocumentsAsync(
+            new RequestDocumentsRequest { Name = draft.Name, RequestId = NewId(), Reason = reason }, Mais, cancellationToken: Ct).ResponseAsync);
+        var toReject = await Assert.ThrowsAsync<RpcException>(() => Client.RejectApplicationAsync(
+            new RejectApplicationRequest { Name = draft.Name, RequestId = NewId(), Reason = reason }, Mais, cancellationToken: Ct).ResponseAsync);
+
+        Assert.All([toRequest, toReject], refused =>
+        {
+            var violation = Assert.Single(refused.BadRequest().FieldViolations);
+            Assert.Equal(("reason", "FIELD_REQUIRED"), (violation.Field, violation.Reason));
+        });
+    }
+
+    [Fact]
+    public async Task Documents_provided_by_overlapping_calls_are_each_kept_or_refused_as_a_concurrent_update()
+    {
+        const string ags = "05370"; // Kreis Heinsberg
+        var draft = await Client.CreateApplicationAsync(Create(ags), Municipality(ags), cancellationToken: Ct);
+
+        var calls = Enumerable.Range(1, 8).Select(async n =>
+        {
+            try
+            {
+                await Client.ProvideDocumentsAsync(new ProvideDocumentsRequest
+                {
+                    Name = draft.Name,
+                    RequestId = NewId(),
+                    Documents =
+                    {
+                        new Document
+                        {
+                            Title = $"Anlage {n}", Type = DocumentType.Other, DocumentDate = new Google.Type.Date { Year = 2013, Month = 3, Day = n },
+                            Sha256 = new string('d', 64), SizeBytes = n,
+                        },
+                    },
+                }, Municipality(ags), cancellationToken: Ct);
+                return (RpcException?)null;
+            }
+            catch (RpcException refused)
+            {
+                return refused;
+            }
+        });
+        var outcomes = await Task.WhenAll(calls);
+
+        var refusals = outcomes.OfType<RpcException>().ToList();
+        Assert.All(refusals, refused =>
+        {
+            Assert.Equal(StatusCode.Aborted, refused.StatusCode);
+            Assert.Equal("CONCURRENT_UPDATE", refused.ErrorInfo().Reason);
+            var resource = refused.Detail<Google.Rpc.ResourceInfo>();
+            Assert.Equal((draft.Name, "ki.nrw/Application"), (resource.ResourceName, resource.ResourceType));
+        });
+        var kept = await Client.GetApplicationAsync(new GetApplicationRequest { Name = draft.Name }, Municipality(ags), cancellationToken: Ct);
+        Assert.Equal(outcomes.Length - refusals.Count, kept.Documents.Count);
+        Assert.NotEmpty(kept.Documents);
     }
 
     [Fact]
