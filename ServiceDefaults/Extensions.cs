@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,8 +106,9 @@ public static class Extensions
             app.UseHealthChecks(AlivenessEndpointPath, liveness);
         }
 
-        // Authenticates every request that carries a bearer token; the gRPC authorization interceptor decides.
-        app.UseAuthentication();
+        // Authenticates every request and refuses an RPC without a valid token before its body is read; which roles may
+        // call what is the gRPC authorization interceptor's decision.
+        app.UseRpcAuthentication();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -24,6 +24,7 @@ public static class RpcConventions
         // Messages name fields as the contract does ("page_size"), not as C# does ("Page Size").
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : ProtoFieldPath.FromPropertyPath(member.Name);
 
+        builder.Services.AddRequestDecoding();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlatformRpcs>();
         // Stateless, so one instance each serves every call instead of one per call.

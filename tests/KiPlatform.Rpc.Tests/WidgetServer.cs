@@ -41,7 +41,7 @@ internal sealed class WidgetServer : IAsyncDisposable
     {
         var builder = CreateBuilder(rules ?? AccessRules, environment);
         var app = builder.Build();
-        app.UseAuthentication();
+        app.UseRpcAuthentication();
         app.MapGrpcService<WidgetService>();
         app.MapGrpcHealthChecksService();
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -93,6 +93,7 @@ internal sealed class CreateWidgetRequestValidator : AbstractValidator<CreateWid
         RuleFor(r => r.Widget).NotNull();
         RuleFor(r => r.Widget.DisplayName).NotEmpty().MaximumLength(40).When(r => r.Widget is not null);
         RuleFor(r => r.Widget.Size).InclusiveBetween(1, 10).When(r => r.Widget is not null);
+        RuleForEach(r => r.Widget.Tags).MaximumLength(5).When(r => r.Widget is not null);
     }
 }
 

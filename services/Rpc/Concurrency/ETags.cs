@@ -20,7 +20,7 @@ public static class ETags
         if (!string.IsNullOrEmpty(requested) && !string.Equals(requested, Format(current), StringComparison.Ordinal))
         {
             throw new ConcurrencyConflictException(resourceName,
-                $"{resourceName} was changed after the etag {requested} was read; get it again and reapply the change.",
+                $"{resourceName} was changed after the etag sent was read; get it again and reapply the change.",
                 ConcurrencyConflictException.StaleEtagReason);
         }
     }

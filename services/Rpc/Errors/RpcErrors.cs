@@ -16,9 +16,29 @@ public static class RpcErrors
     public static RpcException InvalidArgument(string field, string description, string reason) =>
         InvalidArgument([new BadRequest.Types.FieldViolation { Field = field, Description = description, Reason = reason }], reason);
 
-    public static RpcException InvalidArgument(IReadOnlyCollection<BadRequest.Types.FieldViolation> violations, string reason) =>
-        Create(Code.InvalidArgument, string.Join(" ", violations.Select(v => $"{v.Field}: {v.Description}")), reason,
-            new BadRequest { FieldViolations = { violations } });
+    /// <summary>At most this many violations are listed; the last listed says how many more there were.</summary>
+    public const int MaxViolations = 20;
+
+    /// <summary>No description or message runs longer: the whole status stays far within any peer's header limits.</summary>
+    public const int MaxDescriptionLength = 300;
+
+    public static RpcException InvalidArgument(IReadOnlyCollection<BadRequest.Types.FieldViolation> violations, string reason)
+    {
+        var listed = violations.Take(MaxViolations).Select(v => new BadRequest.Types.FieldViolation
+        {
+            Field = Bounded(v.Field), Description = Bounded(v.Description), Reason = v.Reason,
+        }).ToList();
+        if (violations.Count > MaxViolations)
+        {
+            listed[^1].Description = Bounded($"{listed[^1].Description} ({violations.Count - MaxViolations} more violations not listed.)");
+        }
+
+        var message = string.Join(" ", listed.Take(3).Select(v => $"{v.Field}: {v.Description}"))
+            + (listed.Count > 3 ? $" ({violations.Count - 3} more in the details.)" : "");
+        return Create(Code.InvalidArgument, message, reason, new BadRequest { FieldViolations = { listed } });
+    }
+
+    private static string Bounded(string text) => text.Length <= MaxDescriptionLength ? text : text[..(MaxDescriptionLength - 1)] + "…";
 
     public static RpcException NotFound(string resourceName, string reason) =>
         Create(Code.NotFound, $"{resourceName} does not exist.", reason, ResourceInfoOf(resourceName, ""));

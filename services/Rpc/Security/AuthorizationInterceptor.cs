@@ -1,9 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using KiPlatform.Rpc.Errors;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
-using Microsoft.IdentityModel.Tokens;
 
 namespace KiPlatform.Rpc.Security;
 
@@ -57,7 +54,7 @@ public sealed class AuthorizationInterceptor(RpcAccessRules rules, PlatformRpcs 
         var http = context.GetHttpContext();
         if (http.User.Identity?.IsAuthenticated != true)
         {
-            throw await UnauthenticatedAsync(http);
+            throw await AuthenticationGate.RefusalAsync(http); // the gate refused it already where it runs
         }
 
         if (PlatformRpcs.IsPlatform(context.Method))
@@ -71,19 +68,5 @@ public sealed class AuthorizationInterceptor(RpcAccessRules rules, PlatformRpcs 
         {
             throw RpcErrors.PermissionDenied($"{context.Method} requires one of the roles {string.Join(", ", allowed)}.", RoleNotAllowed);
         }
-    }
-
-    private static async Task<RpcException> UnauthenticatedAsync(HttpContext http)
-    {
-        if (string.IsNullOrEmpty(http.Request.Headers.Authorization))
-        {
-            return RpcErrors.Unauthenticated("Every call needs an 'authorization: Bearer <token>' header.", TokenMissing);
-        }
-
-        // The authentication middleware keeps only successes; the handler caches its result, so this re-reads it.
-        var result = await http.AuthenticateAsync();
-        return result.Failure is SecurityTokenExpiredException
-            ? RpcErrors.Unauthenticated("The bearer token has expired; get a new one.", TokenExpired)
-            : RpcErrors.Unauthenticated("The bearer token is not valid for this platform (signature, issuer, audience or form).", TokenInvalid);
     }
 }

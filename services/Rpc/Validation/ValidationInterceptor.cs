@@ -1,4 +1,6 @@
 using FluentValidation;
+using Google.Protobuf;
+using KiPlatform.Rpc.Errors;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KiPlatform.Rpc.Validation;
 
 /// <summary>
-/// Validates every request message with its <see cref="IValidator{T}"/> before the handler does any work. That every
-/// request type has one is checked at start-up (<see cref="RpcConventionsCheck"/>).
+/// Checks every request message against the <see cref="MessageLimits"/> every request keeps, then validates it with its
+/// <see cref="IValidator{T}"/>, before the handler does any work. That every request type has a validator is checked
+/// at start-up (<see cref="RpcConventionsCheck"/>).
 /// </summary>
 public sealed class ValidationInterceptor : Interceptor
 {
@@ -30,6 +33,11 @@ public sealed class ValidationInterceptor : Interceptor
         if (PlatformRpcs.IsPlatform(context.Method))
         {
             return;
+        }
+
+        if (request is IMessage message && MessageLimits.Violations(message) is { Count: > 0 } beyondLimits)
+        {
+            throw RpcErrors.InvalidArgument(beyondLimits, beyondLimits.Select(v => v.Reason).Distinct().Count() == 1 ? beyondLimits[0].Reason : ValidationErrors.GenericReason);
         }
 
         var validator = context.GetHttpContext().RequestServices.GetService<IValidator<TRequest>>()
