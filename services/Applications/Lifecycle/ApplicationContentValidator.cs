@@ -54,6 +54,9 @@ internal sealed partial class ApplicationContentValidator : AbstractValidator<V1
 
 internal sealed class DocumentValidator : AbstractValidator<Document>
 {
+    /// <summary>Far above any document a municipality hands in; a larger figure is a mistake, not a file.</summary>
+    public const long MaxDocumentSizeBytes = 1L << 40;
+
     public DocumentValidator()
     {
         RuleFor(d => d.Title).NotEmpty().MaximumLength(200);
@@ -61,7 +64,7 @@ internal sealed class DocumentValidator : AbstractValidator<Document>
             .IsInEnum().WithErrorCode("FIELD_INVALID").WithMessage("Must be one of the DocumentType values.");
         RuleFor(d => d.DocumentDate).NotNull().WithMessage("Must give the date the document bears.").ValidDate();
         RuleFor(d => d.Sha256).Matches("^[0-9a-f]{64}$").WithMessage("Must be the SHA-256 of the file as 64 lowercase hex digits.");
-        RuleFor(d => d.SizeBytes).GreaterThan(0).WithMessage("Must be the file's size in bytes, above zero.");
+        RuleFor(d => d.SizeBytes).InclusiveBetween(1, MaxDocumentSizeBytes).WithMessage("Must be the file's size in bytes, from 1 to 1 TiB.");
     }
 }
 
