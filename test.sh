@@ -11,11 +11,14 @@ dotnet build KiPlatform.sln -nologo -v quiet -clp:NoSummary
 
 log "Testing"
 output=$(mktemp)
-trap 'rm -f "$output"' EXIT
+KI_TEST_REPORT=$(mktemp)
+export KI_TEST_REPORT
+trap 'rm -f "$output" "$KI_TEST_REPORT"' EXIT
 set +e
 dotnet test --solution KiPlatform.sln --no-build 2>&1 | tee "$output"
 status=${PIPESTATUS[0]}
 set -e
+cat "$KI_TEST_REPORT" # what tests report beside their verdict, e.g. how many bad-input cases were tried
 
 # Each test project reports "total: / failed: / succeeded: / skipped:"; the last block of the run sums them up.
 count() { grep -E "^\s*$1: [0-9]+" "$output" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
