@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# Builds the solution and runs every test: unit tests, and end-to-end tests against the whole AppHost with real
-# PostgreSQL, RabbitMQ and Redis (local server binaries, installed here when missing). Ends with "N passed, N failed".
+# Builds the solution and runs every test: the contract gate (buf lint and breaking-change check of protos/) and its
+# tests, unit tests, and end-to-end tests against the whole AppHost with real PostgreSQL, RabbitMQ and Redis (local
+# server binaries, installed here when missing). Ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 
 ensure_prerequisites local
+ensure_npm
 log "Building"
 dotnet build KiPlatform.sln -nologo -v quiet -clp:NoSummary
 
-log "Testing"
 output=$(mktemp)
+gate_output=$(mktemp)
 KI_TEST_REPORT=$(mktemp)
 export KI_TEST_REPORT
-trap 'rm -f "$output" "$KI_TEST_REPORT"' EXIT
+trap 'rm -f "$output" "$gate_output" "$KI_TEST_REPORT"' EXIT
 set +e
+log "Contract gate"
+tests/Contracts/contract-gate-tests.sh | tee "$gate_output"
+gate_status=${PIPESTATUS[0]}
+log "Testing"
 dotnet test --solution KiPlatform.sln --no-build 2>&1 | tee "$output"
 status=${PIPESTATUS[0]}
 set -e
@@ -24,5 +30,10 @@ cat "$KI_TEST_REPORT" # what tests report beside their verdict, e.g. how many ba
 count() { grep -E "^\s*$1: [0-9]+" "$output" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
 passed=$(count succeeded); failed=$(count failed); skipped=$(count skipped)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a crash before any test counts as a failure
+gate_counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$gate_output" | tail -n 1)
+gate_passed=${gate_counts%% passed*}; gate_failed=$(echo "$gate_counts" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+if [ -z "$gate_counts" ]; then gate_passed=0; gate_failed=1; fi
+if [ "$gate_status" -ne 0 ] && [ "${gate_failed:-0}" -eq 0 ]; then gate_failed=1; fi
+passed=$((passed + gate_passed)); failed=$((failed + gate_failed))
 echo "$passed passed, $failed failed, $skipped skipped"
-exit "$status"
+[ "$status" -eq 0 ] && [ "$gate_status" -eq 0 ]

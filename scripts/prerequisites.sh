@@ -49,6 +49,15 @@ require_dotnet() {
   fi
 }
 
+# Node.js and npm fetch the pinned buf CLI of the contract gate (scripts/contract-gate.sh).
+ensure_npm() {
+  command -v npm >/dev/null 2>&1 && return 0
+  command -v apt-get >/dev/null 2>&1 || { log "Install Node.js with npm (the contract gate's buf CLI comes from npm)."; return 1; }
+  log "Installing nodejs and npm (apt-get)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+}
+
 # $1: "local" when the local server binaries are required whatever the container runtime says (the tests use them).
 ensure_prerequisites() {
   require_dotnet || return 1
