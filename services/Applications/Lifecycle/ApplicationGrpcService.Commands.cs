@@ -43,7 +43,24 @@ public sealed partial class ApplicationGrpcService(
     public override async Task<V1.Application> CreateApplication(CreateApplicationRequest request, ServerCallContext context)
     {
         var executed = false;
-        var response = await Commands.ExecuteAsync(request, request.RequestId, context, async ct =>
+        V1.Application response;
+        try
+        {
+            response = await CreateOnceAsync(request, context, () => executed = true);
+        }
+        catch (OpenApplicationCreatedMeanwhile race)
+        {
+            // Its transaction is gone; the open application the other call committed can be read now.
+            var existing = await OpenApplicationOfAsync(race.Ags, race.PeriodId, context.CancellationToken);
+            throw AlreadyOpen(existing is { } id ? ApplicationName.Format(id) : MunicipalityName.Format(race.Ags), race.Ags, race.PeriodId);
+        }
+
+        await AfterCommitAsync(response, executed, decided: null, context.CancellationToken);
+        return response;
+    }
+
+    private Task<V1.Application> CreateOnceAsync(CreateApplicationRequest request, ServerCallContext context, Action executed) =>
+        Commands.ExecuteAsync(request, request.RequestId, context, async ct =>
         {
             var caller = context.Caller();
             var ags = MunicipalityName.ParseAgs(request.Application.Municipality, "application.municipality");
@@ -55,11 +72,7 @@ public sealed partial class ApplicationGrpcService(
             }
 
             var caps = await CapsOfAsync(periodId, "application.funding_period", ct);
-            var open = await Db.Applications.AsNoTracking()
-                .Where(a => a.Ags == ags && a.PeriodId == periodId && !ApplicationStatuses.MakingRoom.Contains(a.Status))
-                .Select(a => (Guid?)a.Id)
-                .FirstOrDefaultAsync(ct);
-            if (open is { } existing)
+            if (await OpenApplicationOfAsync(ags, periodId, ct) is { } existing)
             {
                 throw AlreadyOpen(ApplicationName.Format(existing), ags, periodId);
             }
@@ -75,14 +88,25 @@ public sealed partial class ApplicationGrpcService(
             catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ApplicationConfiguration.OpenApplicationIndex })
             {
                 // Another create for the same municipality and period committed between the check and this insert.
-                throw AlreadyOpen(MunicipalityName.Format(ags), ags, periodId);
+                throw new OpenApplicationCreatedMeanwhile(ags, periodId);
             }
 
-            executed = true;
+            executed();
             return application.ToContract();
         });
-        await AfterCommitAsync(response, executed, decided: null, context.CancellationToken);
-        return response;
+
+    private Task<Guid?> OpenApplicationOfAsync(string ags, string periodId, CancellationToken cancellationToken) =>
+        Db.Applications.AsNoTracking()
+            .Where(a => a.Ags == ags && a.PeriodId == periodId && !ApplicationStatuses.MakingRoom.Contains(a.Status))
+            .Select(a => (Guid?)a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>A create lost the race for the municipality's one open application; its transaction is rolled back.</summary>
+    private sealed class OpenApplicationCreatedMeanwhile(string ags, string periodId) : Exception
+    {
+        public string Ags { get; } = ags;
+
+        public string PeriodId { get; } = periodId;
     }
 
     public override Task<V1.Application> UpdateApplication(UpdateApplicationRequest request, ServerCallContext context) =>

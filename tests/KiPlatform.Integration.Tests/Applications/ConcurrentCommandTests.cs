@@ -51,6 +51,29 @@ public sealed class ConcurrentCommandTests(ServersFixture servers) : IAsyncLifet
         }
     }
 
+    [Fact]
+    public async Task Overlapping_creates_for_one_municipality_and_period_make_one_application_and_name_it_to_the_others()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Overlapping).Select(async _ =>
+        {
+            try
+            {
+                return (Created: (await Client.CreateApplicationAsync(Create(Ags), Municipality(Ags), cancellationToken: Ct)).Name, Refused: (RpcException?)null);
+            }
+            catch (RpcException refused)
+            {
+                return (Created: (string?)null, Refused: refused);
+            }
+        }));
+
+        var created = Assert.Single(outcomes, o => o.Created is not null).Created;
+        Assert.All(outcomes.Where(o => o.Refused is not null), o =>
+        {
+            Assert.Equal(StatusCode.AlreadyExists, o.Refused!.StatusCode);
+            Assert.Equal(created, o.Refused.Detail<Google.Rpc.ResourceInfo>().ResourceName);
+        });
+    }
+
     private async Task<string> ApplicationReadyForAsync(string command)
     {
         var owner = Municipality(Ags);
