@@ -12,13 +12,13 @@ public sealed class EventBusTests(PlatformFixture platform)
 
         // Applications publishes MunicipalitiesSeeded once it has loaded the 54 municipalities into its fresh database;
         // Notifications turns it into an item in LaKI's inbox.
-        var item = await Eventually.ReturnsAsync(async cancellationToken =>
+        var item = await Eventually.MatchesAsync(async cancellationToken =>
         {
             var response = await inbox.ListInboxItemsAsync(new ListInboxItemsRequest { Parent = "recipients/laki" }, cancellationToken: cancellationToken);
             return response.Items.FirstOrDefault(i => i.EventType == "ki.applications.v1.MunicipalitiesSeeded");
-        }, TimeSpan.FromSeconds(60), "LaKI's inbox tells of the seeded municipalities");
+        }, found => found is not null, "LaKI's inbox tells of the seeded municipalities", TimeSpan.FromSeconds(60));
 
-        Assert.Contains("54", item.Body, StringComparison.Ordinal);
+        Assert.Contains("54", item!.Body, StringComparison.Ordinal);
         Assert.StartsWith("recipients/laki/items/", item.Name, StringComparison.Ordinal);
     }
 }

@@ -18,12 +18,12 @@ public sealed class TelemetryTests(PlatformFixture platform)
             headers: new Metadata { { "traceparent", traceparent } }, cancellationToken: TestContext.Current.CancellationToken);
 
         using var dashboard = new DashboardTelemetry(platform);
-        var services = await Eventually.ReturnsAsync(async cancellationToken =>
+        var services = await Eventually.MatchesAsync(async cancellationToken =>
         {
             var trace = await dashboard.TraceAsync(traceId.ToString(), cancellationToken);
-            var found = trace is { } json ? DashboardTelemetry.ServiceNames(json) : [];
-            return found.Contains("staffing") && found.Contains("applications") ? found : null;
-        }, TimeSpan.FromSeconds(60), $"trace {traceId} on the dashboard has spans from staffing and applications");
+            return trace is { } json ? DashboardTelemetry.ServiceNames(json) : [];
+        }, found => found.Contains("staffing") && found.Contains("applications"),
+            $"trace {traceId} on the dashboard has spans from staffing and applications", TimeSpan.FromSeconds(60));
 
         Assert.Superset(new HashSet<string> { "staffing", "applications" }, services);
     }

@@ -1,6 +1,6 @@
-namespace KiPlatform.Integration.Tests;
+namespace KiPlatform.Testing;
 
-/// <summary>Waits for a condition that becomes true asynchronously (an event consumed, a row sent), with a deadline.</summary>
+/// <summary>Waits for a condition that becomes true asynchronously (an event consumed, a row sent, telemetry exported), with a deadline.</summary>
 internal static class Eventually
 {
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
