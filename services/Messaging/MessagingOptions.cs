@@ -22,7 +22,7 @@ public sealed class MessagingOptions
     /// How long the dispatcher lingers after a commit signal before it claims, so the commits of that moment share one
     /// batch: each dispatch round costs a database transaction and a round of broker confirms, whatever its size.
     /// None by default: what commits while one round runs already gathers for the next (<see cref="DispatchConcurrency"/>),
-    /// and lingering only delays a lone event (bench/outbox.sh: p50 13 ms instead of 32 ms at 1,000 events/s).
+    /// and lingering only delays a lone event (figures in docs/benchmarks.md).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan DispatchCoalescingDelay { get; set; } = TimeSpan.Zero;
@@ -48,17 +48,15 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// Messages a consumer endpoint fetches ahead and handles at once. What they insert commits in groups
-    /// (<see cref="InboxCommitGroupLimit"/>), and the more are in flight the larger a group grows under load: with 128 a
-    /// consumer kept pace with 2,000 events/s here, with 64 it fell slightly behind, with 32 it managed 1,600
-    /// (bench/outbox.sh). A message waiting for its group holds no database connection.
+    /// (<see cref="InboxCommitGroupLimit"/>), and the more are in flight the larger a group grows under load, so a
+    /// consumer keeps pace with bursts (docs/benchmarks.md). A message waiting for its group holds no database connection.
     /// </summary>
     [Range(1, 1000)]
     public int ConsumerConcurrency { get; set; } = 128;
 
     /// <summary>
-    /// How many handled messages of one service may commit their effects in one transaction. A consumer otherwise pays a
-    /// commit per message, which held it to about 800 events/s here (bench/outbox.sh, drain phase; 2,449 end to end with
-    /// groups, 10 events per command). 1 commits each message alone.
+    /// How many handled messages of one service may commit their effects in one transaction: a consumer otherwise pays a
+    /// commit per message, which caps its throughput (docs/benchmarks.md). 1 commits each message alone.
     /// </summary>
     [Range(1, 1000)]
     public int InboxCommitGroupLimit { get; set; } = 64;

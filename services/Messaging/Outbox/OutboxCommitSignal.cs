@@ -9,8 +9,7 @@ namespace KiPlatform.Messaging.Outbox;
 /// Wakes this instance's dispatcher the moment a unit of work that wrote outbox rows has committed: after SaveChanges
 /// when it ran in its own transaction, or when the enclosing transaction commits. Each instance so dispatches its own
 /// events within milliseconds; rows left by an instance that died are found by the dispatchers' polling.
-/// (A PostgreSQL NOTIFY per commit would reach every instance, but it serialises all notifying commits behind one
-/// lock, which capped commits at a few hundred per second here.)
+/// (A PostgreSQL NOTIFY per commit would reach every instance, but it serialises all notifying commits behind one lock.)
 /// </summary>
 internal sealed class OutboxCommitSignal(OutboxWakeUp wakeUp) : DbTransactionInterceptor, ISaveChangesInterceptor
 {

@@ -50,7 +50,7 @@ public sealed class OutboxMessage
         };
     }
 
-    /// <summary>Assembly.GetName() builds a new AssemblyName on every call, which showed in profiles: names are cached.</summary>
+    /// <summary>Cached: Assembly.GetName() builds a new AssemblyName on every call.</summary>
     internal static string TypeName(Type type) => TypeNames.GetOrAdd(type, t => $"{t.FullName}, {t.Assembly.GetName().Name}");
 
     private static readonly ConcurrentDictionary<Type, string> TypeNames = new();
