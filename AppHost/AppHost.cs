@@ -27,22 +27,28 @@ if (builder.Configuration.GetValue<bool>("AppHost:InfrastructureOnly"))
 var mail = builder.AddDevelopmentMailServer("mail", infrastructure.DataRoot);
 var secrets = DevelopmentSecrets.Add(builder, infrastructure.DataRoot);
 
-var applications = AddService<Projects.KiPlatform_Applications>("applications", "applicationsdb");
-AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb").WithReference(applications).WaitFor(applications);
+// Each service references, and waits for, exactly what it uses.
+var applications = AddService<Projects.KiPlatform_Applications>("applications", "applicationsdb")
+    .WithMessaging(infrastructure)
+    .WithCache(infrastructure);
+AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb")
+    .WithReference(applications).WaitFor(applications);
 AddService<Projects.KiPlatform_Funding>("funding", "fundingdb");
-AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb").WithReference(mail).WaitFor(mail);
+AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb")
+    .WithMessaging(infrastructure)
+    .WithReference(mail).WaitFor(mail);
 
 await builder.Build().RunAsync();
 return 0;
 
-// Every service: its database, the bus and the cache, the development secrets, trace sampling, and readiness from its /health.
+// Every service: its own database, the development secrets, trace sampling, and readiness from its /health.
 // Each listens on its own ports (appsettings.json) itself: a development proxy in front would cost every call a hop.
 #pragma warning disable ASPIRECERTIFICATES001 // WithoutHttpsCertificate is experimental in 13.6: the one call to revisit.
 IResourceBuilder<ProjectResource> AddService<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithEndpoint("http", endpoint => endpoint.IsProxied = false, createIfNotExists: false)
         .WithEndpoint("health", endpoint => endpoint.IsProxied = false, createIfNotExists: false)
-        .WithPlatformInfrastructure(infrastructure, database)
+        .WithDatabase(infrastructure, database)
         .WithDevelopmentSecrets(secrets)
         .WithTraceSampling(builder.Configuration)
         // The services speak plain h2c (TLS ends at the ingress in a deployment), so they need no development

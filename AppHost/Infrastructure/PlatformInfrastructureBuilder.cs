@@ -52,14 +52,16 @@ internal static class PlatformInfrastructureBuilder
             builder.AddLocalRedis(PlatformInfrastructure.CacheName, binaries, root));
     }
 
-    /// <summary>Gives a service its database, the bus and the cache, and starts it only once all three are healthy.</summary>
-    public static IResourceBuilder<ProjectResource> WithPlatformInfrastructure(
-        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure, string database)
-    {
-        var db = infrastructure.Databases[database];
-        return service
-            .WithReference(db).WaitFor(db)
-            .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
-            .WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache);
-    }
+    /// <summary>Gives a service its own database, and starts it only once the database is healthy.</summary>
+    public static IResourceBuilder<ProjectResource> WithDatabase(
+        this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure, string database) =>
+        service.WithReference(infrastructure.Databases[database]).WaitFor(infrastructure.Databases[database]);
+
+    /// <summary>Gives a service the event bus, for a service that publishes or consumes events.</summary>
+    public static IResourceBuilder<ProjectResource> WithMessaging(this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure) =>
+        service.WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging);
+
+    /// <summary>Gives a service the cache, for a service that keeps hot reads in Redis.</summary>
+    public static IResourceBuilder<ProjectResource> WithCache(this IResourceBuilder<ProjectResource> service, PlatformInfrastructure infrastructure) =>
+        service.WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache);
 }

@@ -1,6 +1,5 @@
 using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Infrastructure;
-using KiPlatform.Messaging;
 using KiPlatform.Rpc;
 
 namespace KiPlatform.Funding;
@@ -10,8 +9,6 @@ public static class ApplicationServices
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<FundingDbContext, IHostApplicationBuilder>(FundingDbContext.ConnectionName);
-        builder.AddServiceMessaging<FundingDbContext>();
-        builder.AddServiceCache();
         builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
         builder.Services.AddScoped<IDatabaseSeeder<FundingDbContext>, FundingPeriodSeeder>();
     }

@@ -11,7 +11,6 @@ public static class ApplicationServices
     {
         builder.AddServiceDatabase<NotificationsDbContext, IHostApplicationBuilder>(NotificationsDbContext.ConnectionName);
         builder.AddServiceMessaging<NotificationsDbContext>(bus => bus.AddConsumer<MunicipalitiesSeededConsumer>());
-        builder.AddServiceCache();
         builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
     }
 }

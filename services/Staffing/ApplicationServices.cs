@@ -1,6 +1,5 @@
 using KiPlatform.Applications.V1;
 using KiPlatform.Infrastructure;
-using KiPlatform.Messaging;
 using KiPlatform.Rpc;
 
 namespace KiPlatform.Staffing;
@@ -10,8 +9,6 @@ public static class ApplicationServices
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<StaffingDbContext, IHostApplicationBuilder>(StaffingDbContext.ConnectionName);
-        builder.AddServiceMessaging<StaffingDbContext>();
-        builder.AddServiceCache();
         builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
         builder.Services.AddServiceGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
     }
