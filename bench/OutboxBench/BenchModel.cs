@@ -68,7 +68,7 @@ public sealed class PublishedObserver(Timeline timeline) : IPublishObserver
     public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 }
 
-/// <summary>The consumer's effect is one row, committed with its inbox record as in every service.</summary>
+/// <summary>The consumer's effect is one row, committed with its processed-message record as in every service.</summary>
 public sealed class BenchConsumer(BenchDbContext db) : IConsumer<BenchEvent>
 {
     public Task Consume(ConsumeContext<BenchEvent> context)
@@ -78,7 +78,7 @@ public sealed class BenchConsumer(BenchDbContext db) : IConsumer<BenchEvent>
     }
 }
 
-/// <summary>Notes when each event's consumption completed, inbox commit included.</summary>
+/// <summary>Notes when each event's consumption completed, its commit included.</summary>
 public sealed class ConsumedObserver(Timeline timeline) : IConsumeObserver
 {
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;

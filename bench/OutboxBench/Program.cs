@@ -16,7 +16,7 @@ using Npgsql;
 
 // Outbox throughput and commit-to-consumed latency against the AppHost's real PostgreSQL and RabbitMQ (local mode).
 // The producing service (commands writing a row plus an event per transaction, and its outbox dispatcher) and the
-// consuming service (inbox and one row per event) run as two hosts in this process, wired as the services are.
+// consuming service (message deduplication and one row per event) run as two hosts in this process, wired as the services are.
 // Usage: bench/outbox.sh [seconds per phase] [latency-phase rate] [phases: commit,rawcommit,publish,drain,steady,latency]
 // The commit phases read BENCH_WRITERS (default 16) and BENCH_COMMANDS (default 20000); the steady phases
 // BENCH_WARMUP_SECONDS (default 30) and BENCH_EVENTS_PER_COMMAND (default 1). Messaging__* settings apply to both hosts.
@@ -31,7 +31,7 @@ const long WarmUpSequences = 1_000_000_000; // the warm-up's events, apart from 
 var commitWriters = int.Parse(Environment.GetEnvironmentVariable("BENCH_WRITERS") ?? "16", CultureInfo.InvariantCulture);
 var commitCommands = int.Parse(Environment.GetEnvironmentVariable("BENCH_COMMANDS") ?? "20000", CultureInfo.InvariantCulture);
 // Events each command of the steady phases raises: 1 measures commands of one event each; more measures the outbox,
-// dispatcher and inbox at the same event rate with less of the producer's own command work on the shared cores.
+// dispatcher and the consumer at the same event rate with less of the producer's own command work on the shared cores.
 var eventsPerCommand = int.Parse(Environment.GetEnvironmentVariable("BENCH_EVENTS_PER_COMMAND") ?? "1", CultureInfo.InvariantCulture);
 
 var dataRoot = Directory.CreateTempSubdirectory("ki-bench-").FullName;

@@ -2,9 +2,9 @@ using KiPlatform.Applications;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddApplicationServices();
+builder.AddApplicationsService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapApplicationServices();
+app.MapApplicationsService();
 app.Run();

@@ -3,7 +3,7 @@ using KiPlatform.Funding.FundingPeriods;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddApplicationServices();
+builder.AddFundingService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

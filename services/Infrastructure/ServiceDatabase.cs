@@ -32,7 +32,7 @@ public static class ServiceDatabase
 
     /// <summary>
     /// How every service talks to its database, unless its connection string says otherwise. A service runs the same
-    /// few statements (commands, outbox, inbox) thousands of times: PostgreSQL parses and plans each once per connection
+    /// few statements (commands, outbox, message deduplication) thousands of times: PostgreSQL parses and plans each once per connection
     /// instead of every time (auto-prepare). A pooled connection goes back to the pool as it is, without a reset on its
     /// next use: the services keep no session state (their advisory locks end with the transaction, they set nothing
     /// and listen to nothing).

@@ -1,4 +1,4 @@
-using KiPlatform.Messaging.Inbox;
+using KiPlatform.Messaging.Deduplication;
 using KiPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +6,7 @@ namespace KiPlatform.Messaging;
 
 public static class MessagingModel
 {
-    /// <summary>The outbox and inbox tables, for a service that both raises and consumes events.</summary>
+    /// <summary>The outbox and processed-message tables, for a service that both raises and consumes events.</summary>
     public static ModelBuilder AddMessagingTables(this ModelBuilder modelBuilder) =>
         modelBuilder.AddOutboxMessages().AddProcessedMessages();
 }

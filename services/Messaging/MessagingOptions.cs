@@ -48,7 +48,7 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// Messages a consumer endpoint fetches ahead and handles at once. What they insert commits in groups
-    /// (<see cref="InboxCommitGroupLimit"/>), and the more are in flight the larger a group grows under load, so a
+    /// (<see cref="ConsumerCommitGroupLimit"/>), and the more are in flight the larger a group grows under load, so a
     /// consumer keeps pace with bursts (docs/benchmarks.md). A message waiting for its group holds no database connection.
     /// </summary>
     [Range(1, 1000)]
@@ -59,7 +59,7 @@ public sealed class MessagingOptions
     /// commit per message, which caps its throughput (docs/benchmarks.md). 1 commits each message alone.
     /// </summary>
     [Range(1, 1000)]
-    public int InboxCommitGroupLimit { get; set; } = 64;
+    public int ConsumerCommitGroupLimit { get; set; } = 64;
 
     /// <summary>Attempts a consumer gets for one message before it goes to the error queue.</summary>
     [Range(0, 20)]

@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace KiPlatform.Messaging;
 
 /// <summary>
-/// The outbox and inbox instruments. Service defaults export every "KiPlatform.*" source and meter, so these show on
+/// The outbox and consumer (message deduplication) instruments. Service defaults export every "KiPlatform.*" source and meter, so these show on
 /// the dashboard next to MassTransit's own.
 /// </summary>
 public sealed class MessagingTelemetry
@@ -29,15 +29,15 @@ public sealed class MessagingTelemetry
         var meter = meterFactory.Create(Name);
         published = meter.CreateCounter<long>("ki.outbox.published", "{event}", "Outbox events the broker confirmed.");
         publishFailed = meter.CreateCounter<long>("ki.outbox.publish_failed", "{attempt}", "Publish attempts that failed and will be retried.");
-        consumed = meter.CreateCounter<long>("ki.inbox.consumed", "{event}", "Events a consumer handled and committed.");
-        duplicates = meter.CreateCounter<long>("ki.inbox.duplicates", "{event}", "Redelivered events acknowledged without a second effect.");
-        consumeFailed = meter.CreateCounter<long>("ki.inbox.failed", "{attempt}", "Consumer attempts that threw (each retry counts).");
-        handlerDuration = meter.CreateHistogram<double>("ki.inbox.handler.duration", "s", "Time to handle and commit one event.");
+        consumed = meter.CreateCounter<long>("ki.consumer.consumed", "{event}", "Events a consumer handled and committed.");
+        duplicates = meter.CreateCounter<long>("ki.consumer.duplicates", "{event}", "Redelivered events acknowledged without a second effect.");
+        consumeFailed = meter.CreateCounter<long>("ki.consumer.failed", "{attempt}", "Consumer attempts that threw (each retry counts).");
+        handlerDuration = meter.CreateHistogram<double>("ki.consumer.handler.duration", "s", "Time to handle and commit one event.");
         commitGroupSize = meter.CreateHistogram<long>(
-            "ki.inbox.commit_group.size", "{event}", "Handled events committed together in one transaction.",
+            "ki.consumer.commit_group.size", "{event}", "Handled events committed together in one transaction.",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
         commitGroupFailed = meter.CreateCounter<long>(
-            "ki.inbox.commit_group.failed", "{group}", "Groups that could not commit together; each of their events then committed alone.");
+            "ki.consumer.commit_group.failed", "{group}", "Groups that could not commit together; each of their events then committed alone.");
         meter.CreateObservableGauge("ki.outbox.pending", () => Backlogs(b => (long)b.Pending), "{event}", "Outbox rows not yet confirmed by the broker.");
         meter.CreateObservableGauge("ki.outbox.oldest_pending_age", () => Backlogs(b => b.OldestAge.TotalSeconds), "s", "Age of the oldest unsent outbox row.");
     }

@@ -1,5 +1,5 @@
 using KiPlatform.Infrastructure;
-using KiPlatform.Messaging.Inbox;
+using KiPlatform.Messaging.Deduplication;
 using KiPlatform.Messaging.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +13,7 @@ namespace KiPlatform.Messaging;
 
 /// <summary>
 /// The RabbitMQ event bus through MassTransit, from the connection string "messaging". Events leave a service only
-/// through <see cref="AddTransactionalOutbox{TContext}"/> and are consumed only through <see cref="AddInbox{TContext}"/>.
+/// through <see cref="AddTransactionalOutbox{TContext}"/> and are consumed only through <see cref="AddMessageDeduplication{TContext}"/>.
 /// </summary>
 public static class ServiceBus
 {
@@ -65,7 +65,7 @@ public static class ServiceBus
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging<TContext>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null)
         where TContext : DbContext =>
-        builder.AddServiceBus(configureConsumers).AddTransactionalOutbox<TContext>().AddInbox<TContext>();
+        builder.AddServiceBus(configureConsumers).AddTransactionalOutbox<TContext>().AddMessageDeduplication<TContext>();
 
     /// <summary>
     /// Integration events raised through <see cref="EventOutbox{TContext}"/> are stored in <typeparamref name="TContext"/>
@@ -87,12 +87,12 @@ public static class ServiceBus
 
     /// <summary>
     /// Consumers of this service record each message they handle in <typeparamref name="TContext"/> (its model must
-    /// call <see cref="InboxModel.AddProcessedMessages"/>), in the transaction of their effect.
+    /// call <see cref="DeduplicationModel.AddProcessedMessages"/>), in the transaction of their effect.
     /// </summary>
-    public static IHostApplicationBuilder AddInbox<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
+    public static IHostApplicationBuilder AddMessageDeduplication<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
     {
-        builder.Services.AddScoped<IInbox, Inbox<TContext>>();
-        builder.Services.AddSingleton<InboxGroupCommit<TContext>>();
+        builder.Services.AddScoped<IMessageDeduplication, MessageDeduplication<TContext>>();
+        builder.Services.AddSingleton<ConsumerGroupCommit<TContext>>();
         builder.Services.AddRetentionPruning<TContext, ProcessedMessage>(
             processed => processed.ProcessedAt, provider => provider.GetRequiredService<IOptions<MessagingOptions>>().Value.Retention);
         return builder;
@@ -100,10 +100,10 @@ public static class ServiceBus
 
     private static void ConfigureConsumerEndpoint(IRegistrationContext context, string name, IReceiveEndpointConfigurator endpoint)
     {
-        if (!context.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IInbox)))
+        if (!context.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IMessageDeduplication)))
         {
             throw new InvalidOperationException(
-                $"Endpoint '{name}' has consumers but the service registered no inbox: call AddInbox<TContext>() so redeliveries have no second effect.");
+                $"Endpoint '{name}' has consumers but the service registered no message deduplication: call AddMessageDeduplication<TContext>() so redeliveries have no second effect.");
         }
 
         var settings = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
@@ -113,7 +113,7 @@ public static class ServiceBus
         }
 
         endpoint.ConcurrentMessageLimit = settings.ConsumerConcurrency;
-        // Outermost: each retry runs the inbox transaction afresh. Once the retries are used up MassTransit moves the
+        // Outermost: each retry runs the deduplicated transaction afresh. Once the retries are used up MassTransit moves the
         // message to the endpoint's _error queue and publishes Fault<T>; the queue moves on meanwhile, so one poison
         // message never holds up the ones behind it.
         endpoint.UseMessageRetry(retry => retry.Exponential(
@@ -121,6 +121,6 @@ public static class ServiceBus
             settings.ConsumeRetryMinInterval,
             settings.ConsumeRetryMaxInterval,
             settings.ConsumeRetryMinInterval));
-        endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
+        endpoint.UseConsumeFilter(typeof(DeduplicationFilter<>), context);
     }
 }

@@ -3,7 +3,7 @@ using KiPlatform.Notifications.Inbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddApplicationServices();
+builder.AddNotificationsService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

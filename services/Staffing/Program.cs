@@ -3,7 +3,7 @@ using KiPlatform.Staffing.PostPlans;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddApplicationServices();
+builder.AddStaffingService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

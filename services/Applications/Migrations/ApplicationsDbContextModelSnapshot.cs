@@ -368,7 +368,7 @@ namespace KiPlatform.Applications.Migrations
                     b.ToTable("municipalities", (string)null);
                 });
 
-            modelBuilder.Entity("KiPlatform.Messaging.Inbox.ProcessedMessage", b =>
+            modelBuilder.Entity("KiPlatform.Messaging.Deduplication.ProcessedMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")

@@ -59,7 +59,7 @@ namespace KiPlatform.Funding.Migrations
                         });
                 });
 
-            modelBuilder.Entity("KiPlatform.Messaging.Inbox.ProcessedMessage", b =>
+            modelBuilder.Entity("KiPlatform.Messaging.Deduplication.ProcessedMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")

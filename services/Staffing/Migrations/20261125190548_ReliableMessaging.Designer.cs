@@ -25,7 +25,7 @@ namespace KiPlatform.Staffing.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("KiPlatform.Messaging.Inbox.ProcessedMessage", b =>
+            modelBuilder.Entity("KiPlatform.Messaging.Deduplication.ProcessedMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")

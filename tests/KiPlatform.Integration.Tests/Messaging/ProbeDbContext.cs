@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Integration.Tests.Messaging;
 
-/// <summary>A service database in miniature: one table of effects plus the outbox and inbox tables.</summary>
+/// <summary>A service database in miniature: one table of effects plus the outbox and processed-message tables.</summary>
 public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : DbContext(options)
 {
     public DbSet<Receipt> Receipts => Set<Receipt>();

@@ -1,5 +1,5 @@
 using KiPlatform.Infrastructure;
-using KiPlatform.Messaging.Inbox;
+using KiPlatform.Messaging.Deduplication;
 using KiPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

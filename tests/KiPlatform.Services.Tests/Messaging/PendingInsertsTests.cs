@@ -1,4 +1,4 @@
-using KiPlatform.Messaging.Inbox;
+using KiPlatform.Messaging.Deduplication;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Services.Tests.Messaging;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace KiPlatform.Messaging.Inbox;
+namespace KiPlatform.Messaging.Deduplication;
 
 /// <summary>
 /// What one consumer run left in its DbContext, lifted out of it so that another context can save it: the entities it
@@ -19,7 +19,7 @@ internal sealed class PendingInserts
         _added = added;
     }
 
-    /// <summary>Entities to insert, the inbox record among them.</summary>
+    /// <summary>Entities to insert, the processed-message record among them.</summary>
     public int Count => _added.Count;
 
     /// <returns>Null when the context holds a modified or deleted entity, or an entity that cannot be re-attached by itself.</returns>

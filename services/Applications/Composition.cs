@@ -7,15 +7,16 @@ using KiPlatform.Rpc.Idempotency;
 
 namespace KiPlatform.Applications;
 
-public static class ApplicationServices
+/// <summary>Everything the Applications service registers and maps, called once from Program.cs.</summary>
+public static class Composition
 {
-    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    public static void AddApplicationsService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ApplicationsDbContext, IHostApplicationBuilder>(ApplicationsDbContext.ConnectionName);
         builder.AddServiceMessaging<ApplicationsDbContext>();
         builder.AddServiceCache();
         builder.AddIdempotentCommands<ApplicationsDbContext>();
-        builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
+        builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
         builder.AddApplicationReadCache();
         builder.Services.AddScoped<IDatabaseSeeder<ApplicationsDbContext>, MunicipalityCatalogSeeder>();
         builder.Services.AddScoped<IDatabaseSeeder<ApplicationsDbContext>, PeriodPostCapsSeeder>();
@@ -29,7 +30,7 @@ public static class ApplicationServices
         builder.Services.AddHostedService(services => services.GetRequiredService<ApplicationWatchHub>());
     }
 
-    public static void MapApplicationServices(this IEndpointRouteBuilder app)
+    public static void MapApplicationsService(this IEndpointRouteBuilder app)
     {
         app.MapGrpcService<MunicipalityGrpcService>();
         app.MapGrpcService<ApplicationGrpcService>();

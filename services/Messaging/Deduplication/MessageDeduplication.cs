@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace KiPlatform.Messaging.Inbox;
+namespace KiPlatform.Messaging.Deduplication;
 
-/// <summary>The inbox in <typeparamref name="TContext"/>: the consumer's changes to that context commit with the record.</summary>
-internal sealed class Inbox<TContext>(TContext db, InboxGroupCommit<TContext> group, TimeProvider clock) : IInbox where TContext : DbContext
+/// <summary>Message deduplication in <typeparamref name="TContext"/>: the consumer's changes to that context commit with the record.</summary>
+internal sealed class MessageDeduplication<TContext>(TContext db, ConsumerGroupCommit<TContext> group, TimeProvider clock) : IMessageDeduplication where TContext : DbContext
 {
     private const string UniqueViolation = "23505";
     private const string RecordKey = "PK_processed_messages";
@@ -16,7 +16,7 @@ internal sealed class Inbox<TContext>(TContext db, InboxGroupCommit<TContext> gr
 
     /// <summary>
     /// The record and the consumer's changes go to the database in one transaction: with those of other messages handled
-    /// at the same moment when the consumer only inserted (<see cref="InboxGroupCommit{TContext}"/>), else in one
+    /// at the same moment when the consumer only inserted (<see cref="ConsumerGroupCommit{TContext}"/>), else in one
     /// SaveChanges of their own. A message handled before fails on the record's key; so does a copy delivered
     /// concurrently, once the first commits (PostgreSQL makes the second insert wait for it). Either way nothing of the
     /// repeat remains.
@@ -53,7 +53,7 @@ internal sealed class Inbox<TContext>(TContext db, InboxGroupCommit<TContext> gr
         }
     }
 
-    /// <summary>Runs the consumer on an empty change tracker, with the inbox record already added.</summary>
+    /// <summary>Runs the consumer on an empty change tracker, with the processed-message record already added.</summary>
     private async Task RunConsumerAsync(Guid messageId, string consumer, Func<Task> handle)
     {
         db.ChangeTracker.Clear();

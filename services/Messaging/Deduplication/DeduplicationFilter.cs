@@ -2,17 +2,17 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
-namespace KiPlatform.Messaging.Inbox;
+namespace KiPlatform.Messaging.Deduplication;
 
 /// <summary>
-/// Wraps every consumer of the service: the consumer's work and the inbox record commit together, a redelivered
+/// Wraps every consumer of the service: the consumer's work and the processed-message record commit together, a redelivered
 /// message is acknowledged without running the consumer again, and each outcome is counted.
 /// </summary>
-internal sealed partial class InboxFilter<TMessage>(
-    IInbox inbox,
+internal sealed partial class DeduplicationFilter<TMessage>(
+    IMessageDeduplication deduplication,
     MessagingTelemetry telemetry,
     TimeProvider clock,
-    ILogger<InboxFilter<TMessage>> logger) : IFilter<ConsumeContext<TMessage>>
+    ILogger<DeduplicationFilter<TMessage>> logger) : IFilter<ConsumeContext<TMessage>>
     where TMessage : class
 {
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
@@ -25,7 +25,7 @@ internal sealed partial class InboxFilter<TMessage>(
         var consumerThrew = false;
         try
         {
-            var handled = await inbox.HandleOnceAsync(messageId, consumer, RunConsumerAsync, context.CancellationToken);
+            var handled = await deduplication.HandleOnceAsync(messageId, consumer, RunConsumerAsync, context.CancellationToken);
             if (handled)
             {
                 telemetry.Consumed(messageType, consumer, clock.GetElapsedTime(started));
@@ -33,7 +33,7 @@ internal sealed partial class InboxFilter<TMessage>(
             else
             {
                 telemetry.Duplicate(messageType, consumer);
-                Activity.Current?.SetTag("ki.inbox.duplicate", true);
+                Activity.Current?.SetTag("ki.consumer.duplicate", true);
                 LogDuplicate(messageId, messageType, consumer);
             }
         }
@@ -45,7 +45,7 @@ internal sealed partial class InboxFilter<TMessage>(
             {
                 // The consumer reports its own exceptions; one from the commit after it is reported here, so it too ends
                 // in a Fault<T> once the retries are used up (MassTransit holds each attempt's report until then).
-                await context.NotifyFaulted(context, elapsed, $"inbox of {consumer}", e);
+                await context.NotifyFaulted(context, elapsed, $"deduplication of {consumer}", e);
             }
 
             throw;
@@ -66,7 +66,7 @@ internal sealed partial class InboxFilter<TMessage>(
         }
     }
 
-    public void Probe(ProbeContext context) => context.CreateFilterScope("inbox");
+    public void Probe(ProbeContext context) => context.CreateFilterScope("deduplication");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} ({MessageType}) was already handled by {Consumer}; acknowledged without effect")]
     private partial void LogDuplicate(Guid messageId, string messageType, string consumer);

@@ -5,12 +5,13 @@ using KiPlatform.Notifications.Inbox;
 
 namespace KiPlatform.Notifications;
 
-public static class ApplicationServices
+/// <summary>Everything the Notifications service registers and maps, called once from Program.cs.</summary>
+public static class Composition
 {
-    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    public static void AddNotificationsService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext, IHostApplicationBuilder>(NotificationsDbContext.ConnectionName);
         builder.AddServiceMessaging<NotificationsDbContext>(bus => bus.AddConsumer<MunicipalitiesSeededConsumer>());
-        builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
+        builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using KiPlatform.Messaging;
-using KiPlatform.Messaging.Inbox;
+using KiPlatform.Messaging.Deduplication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -13,7 +13,7 @@ namespace KiPlatform.Integration.Tests.Messaging;
 /// group's insert on a row lock, so the members queued meanwhile form the second group, whatever the machine's speed.
 /// </summary>
 [Collection(SequentialMessagingTests.Name)]
-public sealed class InboxGroupCommitTests(ServersFixture servers)
+public sealed class ConsumerGroupCommitTests(ServersFixture servers)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -21,7 +21,7 @@ public sealed class InboxGroupCommitTests(ServersFixture servers)
     public async Task Messages_waiting_while_a_group_commits_commit_together_as_the_next_group()
     {
         await using var fixture = await GroupFixture.StartAsync(servers);
-        using var sizes = new MetricCollector<long>(fixture.Services.GetRequiredService<IMeterFactory>(), MessagingTelemetry.Name, "ki.inbox.commit_group.size");
+        using var sizes = new MetricCollector<long>(fixture.Services.GetRequiredService<IMeterFactory>(), MessagingTelemetry.Name, "ki.consumer.commit_group.size");
 
         var (first, waiting) = await fixture.CommitBehindAHeldGroupAsync(Enumerable.Range(2, 9).Select(s => fixture.Handled(s)).ToList());
 
@@ -36,7 +36,7 @@ public sealed class InboxGroupCommitTests(ServersFixture servers)
     public async Task A_group_with_one_insert_the_database_refuses_commits_none_of_its_members_and_tells_each()
     {
         await using var fixture = await GroupFixture.StartAsync(servers);
-        using var failed = new MetricCollector<long>(fixture.Services.GetRequiredService<IMeterFactory>(), MessagingTelemetry.Name, "ki.inbox.commit_group.failed");
+        using var failed = new MetricCollector<long>(fixture.Services.GetRequiredService<IMeterFactory>(), MessagingTelemetry.Name, "ki.consumer.commit_group.failed");
         await fixture.InsertReceiptAsync(5); // the member for sequence 5 will insert it again
         var members = Enumerable.Range(2, 8).Select(s => fixture.Handled(s)).ToList();
 
@@ -72,14 +72,14 @@ public sealed class InboxGroupCommitTests(ServersFixture servers)
                 .AddLogging()
                 .AddMetrics()
                 .AddSingleton<MessagingTelemetry>()
-                .AddSingleton<InboxGroupCommit<ProbeDbContext>>()
+                .AddSingleton<ConsumerGroupCommit<ProbeDbContext>>()
                 .AddDbContext<ProbeDbContext>(options => options.UseNpgsql(database))
                 .AddOptions<MessagingOptions>().Services
                 .BuildServiceProvider();
             return new GroupFixture(database, services);
         }
 
-        /// <summary>What a consumer run for probe <paramref name="sequence"/> leaves to commit: its receipt and inbox record.</summary>
+        /// <summary>What a consumer run for probe <paramref name="sequence"/> leaves to commit: its receipt and processed-message record.</summary>
         public PendingInserts Handled(int sequence)
         {
             using var db = new ProbeDbContext(ProbeDbContext.Options(_database));
@@ -94,7 +94,7 @@ public sealed class InboxGroupCommitTests(ServersFixture servers)
         /// </summary>
         public async Task<(Task<bool> First, List<Task<bool>> Waiting)> CommitBehindAHeldGroupAsync(List<PendingInserts> members)
         {
-            var group = _services.GetRequiredService<InboxGroupCommit<ProbeDbContext>>();
+            var group = _services.GetRequiredService<ConsumerGroupCommit<ProbeDbContext>>();
             await using var holder = new NpgsqlConnection(_database);
             await holder.OpenAsync(Cancellation);
             await using var hold = await holder.BeginTransactionAsync(Cancellation);

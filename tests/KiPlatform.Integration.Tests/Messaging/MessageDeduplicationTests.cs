@@ -7,9 +7,9 @@ using RabbitMQ.Client;
 
 namespace KiPlatform.Integration.Tests.Messaging;
 
-/// <summary>The inbox and consumer failure handling against real PostgreSQL and RabbitMQ.</summary>
+/// <summary>Message deduplication and consumer failure handling against real PostgreSQL and RabbitMQ.</summary>
 [Collection(SequentialMessagingTests.Name)]
-public sealed class InboxTests(ServersFixture servers)
+public sealed class MessageDeduplicationTests(ServersFixture servers)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -18,7 +18,7 @@ public sealed class InboxTests(ServersFixture servers)
     {
         var (database, run, host) = await StartConsumerAsync("duplicate");
         using var _ = host;
-        using var duplicates = Collector(host, "ki.inbox.duplicates");
+        using var duplicates = Collector(host, "ki.consumer.duplicates");
         var messageId = NewId.NextGuid();
         var bus = host.Services.GetRequiredService<IBus>();
 
@@ -36,8 +36,8 @@ public sealed class InboxTests(ServersFixture servers)
     {
         var (database, run, host) = await StartConsumerAsync("concurrent");
         using var _ = host;
-        using var consumed = Collector(host, "ki.inbox.consumed");
-        using var duplicates = Collector(host, "ki.inbox.duplicates");
+        using var consumed = Collector(host, "ki.consumer.consumed");
+        using var duplicates = Collector(host, "ki.consumer.duplicates");
         var messageId = NewId.NextGuid();
         var bus = host.Services.GetRequiredService<IBus>();
 
@@ -110,7 +110,7 @@ public sealed class InboxTests(ServersFixture servers)
         var run = Guid.NewGuid();
         // Only the commit of the consumers' group can wake the dispatcher in time.
         using var host = await ProbeHost.StartAsync(servers, database, $"relay-{run:N}", consumers: true, ProbeHost.OnlyCommitsWakeTheDispatcher, Cancellation);
-        using var groupSizes = Collector(host, "ki.inbox.commit_group.size");
+        using var groupSizes = Collector(host, "ki.consumer.commit_group.size");
         var bus = host.Services.GetRequiredService<IBus>();
 
         await Task.WhenAll(Enumerable.Range(1, 20).Select(sequence => bus.Publish(new Probe(run, sequence, RelayAs: 100 + sequence), Cancellation)));

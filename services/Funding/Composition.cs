@@ -4,12 +4,13 @@ using KiPlatform.Rpc;
 
 namespace KiPlatform.Funding;
 
-public static class ApplicationServices
+/// <summary>Everything the Funding service registers and maps, called once from Program.cs.</summary>
+public static class Composition
 {
-    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    public static void AddFundingService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<FundingDbContext, IHostApplicationBuilder>(FundingDbContext.ConnectionName);
-        builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
+        builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
         builder.Services.AddScoped<IDatabaseSeeder<FundingDbContext>, FundingPeriodSeeder>();
     }
 }

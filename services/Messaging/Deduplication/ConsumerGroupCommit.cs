@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace KiPlatform.Messaging.Inbox;
+namespace KiPlatform.Messaging.Deduplication;
 
 /// <summary>
 /// Commits the inserts of messages handled at the same moment in one transaction of <typeparamref name="TContext"/>:
@@ -14,18 +14,18 @@ namespace KiPlatform.Messaging.Inbox;
 /// The group commits all or nothing; when it cannot (a copy of a message already handled, a change the database refuses),
 /// each of its messages is told so and commits alone, so its retries, error queue and Fault stay its own.
 /// </summary>
-internal sealed partial class InboxGroupCommit<TContext>(
+internal sealed partial class ConsumerGroupCommit<TContext>(
     IServiceScopeFactory scopes,
     MessagingTelemetry telemetry,
     IOptions<MessagingOptions> options,
-    ILogger<InboxGroupCommit<TContext>> logger)
+    ILogger<ConsumerGroupCommit<TContext>> logger)
     where TContext : DbContext
 {
     private readonly ConcurrentQueue<Member> _waiting = new();
     private int _leading;
 
     /// <summary>False when configured to commit every message alone.</summary>
-    public bool Enabled => options.Value.InboxCommitGroupLimit > 1;
+    public bool Enabled => options.Value.ConsumerCommitGroupLimit > 1;
 
     /// <returns>True once <paramref name="inserts"/> committed; false when they did not and the message must commit alone.</returns>
     public Task<bool> CommitAsync(PendingInserts inserts, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed partial class InboxGroupCommit<TContext>(
             _ = Task.Run(LeadAsync, CancellationToken.None);
         }
 
-        // A message given up while its group commits is redelivered, and then found in the inbox.
+        // A message given up while its group commits is redelivered, and then found among the processed messages.
         return member.Outcome.Task.WaitAsync(cancellationToken);
     }
 
@@ -67,7 +67,7 @@ internal sealed partial class InboxGroupCommit<TContext>(
     private List<Member> TakeGroup()
     {
         var group = new List<Member>();
-        var limit = options.Value.InboxCommitGroupLimit;
+        var limit = options.Value.ConsumerCommitGroupLimit;
         while (group.Count < limit && _waiting.TryDequeue(out var member))
         {
             if (member.CancellationToken.IsCancellationRequested)
@@ -85,11 +85,11 @@ internal sealed partial class InboxGroupCommit<TContext>(
     private async Task CommitGroupAsync(List<Member> group)
     {
         using var activity = MessagingTelemetry.ActivitySource.StartActivity(
-            "inbox commit",
+            "consumer commit",
             ActivityKind.Internal,
             parentContext: default,
             links: group.Where(m => m.Trace is not null).Select(m => new ActivityLink(m.Trace!.Value)));
-        activity?.SetTag("ki.inbox.group_size", group.Count);
+        activity?.SetTag("ki.consumer.group_size", group.Count);
         try
         {
             while (group.Count > 0)

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace KiPlatform.Messaging.Inbox;
+namespace KiPlatform.Messaging.Deduplication;
 
 /// <summary>
-/// The inbox: a record that one consumer has handled one message, written in the transaction of the consumer's
+/// Message deduplication: a record that one consumer has handled one message, written in the transaction of the consumer's
 /// effect. A redelivery finds it and is acknowledged without a second effect.
 /// </summary>
 public sealed class ProcessedMessage
@@ -16,7 +16,7 @@ public sealed class ProcessedMessage
     public DateTimeOffset ProcessedAt { get; init; }
 }
 
-public static class InboxModel
+public static class DeduplicationModel
 {
     internal const string Table = "processed_messages";
 

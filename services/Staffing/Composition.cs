@@ -4,12 +4,13 @@ using KiPlatform.Rpc;
 
 namespace KiPlatform.Staffing;
 
-public static class ApplicationServices
+/// <summary>Everything the Staffing service registers and maps, called once from Program.cs.</summary>
+public static class Composition
 {
-    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    public static void AddStaffingService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<StaffingDbContext, IHostApplicationBuilder>(StaffingDbContext.ConnectionName);
-        builder.AddRpcContract(RpcAccess.Rules, typeof(ApplicationServices).Assembly);
+        builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
         builder.Services.AddServiceGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
     }
 }
