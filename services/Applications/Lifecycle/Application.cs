@@ -68,11 +68,11 @@ public sealed class Application
     public string ResourceName => ApplicationName.Format(Id);
 
     /// <summary>The posts approved: both parts once approved, otherwise null.</summary>
-    public Posts? ApprovedPosts => Status == ApplicationStatus.Approved && MaisSignOff is { } mais && MswSignOff is { } msw
-        ? new Posts(msw.Approved.Teacher, mais.Approved.Specialist, mais.Approved.Administrative, mais.Approved.Support)
+    public FteByCategory? ApprovedPosts => Status == ApplicationStatus.Approved && MaisSignOff is { } mais && MswSignOff is { } msw
+        ? new FteByCategory(msw.Approved.Teacher, mais.Approved.Specialist, mais.Approved.Administrative, mais.Approved.Support)
         : null;
 
-    public static Application Create(Guid id, string ags, string periodId, ApplicationContent content, Posts caps, Actor actor, DateTimeOffset now)
+    public static Application Create(Guid id, string ags, string periodId, ApplicationContent content, FteByCategory caps, Actor actor, DateTimeOffset now)
     {
         EnsureWithin(content.RequestedPosts, caps);
         var application = new Application
@@ -90,7 +90,7 @@ public sealed class Application
     }
 
     /// <summary>Replaces the content of a draft; the caller merged the fields it changes into the current content.</summary>
-    public void Edit(ApplicationContent content, Posts caps, DateTimeOffset now)
+    public void Edit(ApplicationContent content, FteByCategory caps, DateTimeOffset now)
     {
         EnsureIn("edit", ApplicationStatus.Draft);
         EnsureWithin(content.RequestedPosts, caps);
@@ -178,7 +178,7 @@ public sealed class Application
             throw AlreadySignedOff("MAIS", MaisSignOff);
         }
 
-        var approved = new Posts(0, specialist, administrative, support);
+        var approved = new FteByCategory(0, specialist, administrative, support);
         EnsureApprovable(approved, "mais");
         MaisSignOff = new SignOff { By = actor.Subject, At = now, Approved = approved };
         return RecordSignOff(StepAction.SignedOffByMais, actor, reason, now);
@@ -193,7 +193,7 @@ public sealed class Application
             throw AlreadySignedOff("MSW", MswSignOff);
         }
 
-        var approved = new Posts(teacher, 0, 0, 0);
+        var approved = new FteByCategory(teacher, 0, 0, 0);
         EnsureApprovable(approved, "msw");
         MswSignOff = new SignOff { By = actor.Subject, At = now, Approved = approved };
         return RecordSignOff(StepAction.SignedOffByMsw, actor, reason, now);
@@ -254,7 +254,7 @@ public sealed class Application
 
     private static RuleViolation Missing(string field, string what) => new("COMPLETENESS", field, $"Required to submit: {what}.");
 
-    private static void EnsureWithin(Posts requested, Posts caps)
+    private static void EnsureWithin(FteByCategory requested, FteByCategory caps)
     {
         foreach (var ((field, fte), (_, cap)) in requested.ByField().Zip(caps.ByField()))
         {
@@ -267,7 +267,7 @@ public sealed class Application
         }
     }
 
-    private void EnsureApprovable(Posts approved, string part)
+    private void EnsureApprovable(FteByCategory approved, string part)
     {
         foreach (var ((field, fte), (_, requested)) in approved.ByField().Zip(Content.RequestedPosts.ByField()))
         {
@@ -282,7 +282,7 @@ public sealed class Application
 
     private static void EnsureHalfStep(string field, decimal fte)
     {
-        if (!Posts.IsHalfStep(fte))
+        if (!FteByCategory.IsHalfStep(fte))
         {
             throw new FieldViolationException(field, $"{fte} is not a multiple of 0.5 FTE at or above zero.", FteNotInHalfStepsReason);
         }
@@ -338,5 +338,5 @@ public sealed record SignOff
 {
     public required string By { get; init; }
     public required DateTimeOffset At { get; init; }
-    public required Posts Approved { get; init; }
+    public required FteByCategory Approved { get; init; }
 }

@@ -50,7 +50,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         signOff.ComplexProperty(s => s.Approved, Fte);
     }
 
-    private static void Fte(ComplexPropertyBuilder<Posts> posts)
+    private static void Fte(ComplexPropertyBuilder<FteByCategory> posts)
     {
         posts.Property(p => p.Teacher).HasPrecision(3, 1);
         posts.Property(p => p.Specialist).HasPrecision(3, 1);

@@ -25,5 +25,5 @@ public sealed record ApplicationContent
 
     public string? ContactName { get; init; }
     public string? ContactEmail { get; init; }
-    public Posts RequestedPosts { get; init; } = Posts.None;
+    public FteByCategory RequestedPosts { get; init; } = FteByCategory.None;
 }

@@ -59,7 +59,7 @@ internal static class ApplicationContract
         CrossCuttingPriority = NullIfEmpty(application.Priorities?.CrossCuttingIntegration),
         ContactName = NullIfEmpty(application.Contact?.Name),
         ContactEmail = NullIfEmpty(application.Contact?.Email),
-        RequestedPosts = application.RequestedPosts?.ToPosts() ?? Posts.None,
+        RequestedPosts = application.RequestedPosts?.ToFteByCategory() ?? FteByCategory.None,
     };
 
     public static V1.ApplicationEvent ToContract(this ApplicationStep step) => new()
@@ -129,10 +129,10 @@ internal static class ApplicationContract
         document.Sha256,
         document.SizeBytes);
 
-    public static Posts ToPosts(this V1.Posts posts) =>
+    public static FteByCategory ToFteByCategory(this V1.Posts posts) =>
         new((decimal)posts.TeacherFte, (decimal)posts.SpecialistFte, (decimal)posts.AdministrativeFte, (decimal)posts.SupportFte);
 
-    private static V1.Posts ToContract(this Posts posts) => new()
+    private static V1.Posts ToContract(this FteByCategory posts) => new()
     {
         TeacherFte = (double)posts.Teacher,
         SpecialistFte = (double)posts.Specialist,

@@ -247,7 +247,7 @@ public sealed partial class ApplicationGrpcService(
         }
     }
 
-    private async Task<Posts> CapsOfAsync(string periodId, string field, CancellationToken cancellationToken) =>
+    private async Task<FteByCategory> CapsOfAsync(string periodId, string field, CancellationToken cancellationToken) =>
         (await Db.PeriodPostCaps.AsNoTracking().SingleOrDefaultAsync(c => c.PeriodId == periodId, cancellationToken))?.Caps
         ?? throw new FieldViolationException(field, $"No funding period '{periodId}' is open for applications.", PeriodUnknownReason);
 

@@ -20,5 +20,5 @@ internal static class LifecycleEvents
         _ => null,
     };
 
-    private static PostFte ToEvent(this Posts posts) => new(posts.Teacher, posts.Specialist, posts.Administrative, posts.Support);
+    private static PostFte ToEvent(this FteByCategory posts) => new(posts.Teacher, posts.Specialist, posts.Administrative, posts.Support);
 }

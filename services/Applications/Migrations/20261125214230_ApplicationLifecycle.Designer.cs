@@ -113,7 +113,7 @@ namespace KiPlatform.Applications.Migrations
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)");
 
-                            b1.ComplexProperty(typeof(Dictionary<string, object>), "RequestedPosts", "KiPlatform.Applications.Lifecycle.Application.Content#ApplicationContent.RequestedPosts#Posts", b2 =>
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "RequestedPosts", "KiPlatform.Applications.Lifecycle.Application.Content#ApplicationContent.RequestedPosts#FteByCategory", b2 =>
                                 {
                                     b2.IsRequired();
 
@@ -145,7 +145,7 @@ namespace KiPlatform.Applications.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
 
-                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Approved", "KiPlatform.Applications.Lifecycle.Application.MaisSignOff#SignOff.Approved#Posts", b2 =>
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Approved", "KiPlatform.Applications.Lifecycle.Application.MaisSignOff#SignOff.Approved#FteByCategory", b2 =>
                                 {
                                     b2.IsRequired();
 
@@ -177,7 +177,7 @@ namespace KiPlatform.Applications.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
 
-                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Approved", "KiPlatform.Applications.Lifecycle.Application.MswSignOff#SignOff.Approved#Posts", b2 =>
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Approved", "KiPlatform.Applications.Lifecycle.Application.MswSignOff#SignOff.Approved#FteByCategory", b2 =>
                                 {
                                     b2.IsRequired();
 

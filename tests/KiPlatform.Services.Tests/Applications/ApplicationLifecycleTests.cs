@@ -21,7 +21,7 @@ public sealed class ApplicationLifecycleTests
         CrossCuttingPriority = "Interkulturelle Öffnung der Verwaltung",
         ContactName = "Anna Beispiel",
         ContactEmail = "ki@kreis-soest.de",
-        RequestedPosts = new Posts(2.0m, 2.0m, 1.0m, 0.5m),
+        RequestedPosts = new FteByCategory(2.0m, 2.0m, 1.0m, 0.5m),
     };
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ApplicationLifecycleTests
 
         Assert.Equal(ApplicationStatus.Approved, application.Status);
         Assert.Equal(ApplicationStatus.ContentReview, approval.FromStatus);
-        Assert.Equal(new Posts(1.5m, 2.0m, 1.0m, 0.5m), application.ApprovedPosts);
+        Assert.Equal(new FteByCategory(1.5m, 2.0m, 1.0m, 0.5m), application.ApprovedPosts);
         Assert.Equal(Now.AddDays(30), application.ClosedAt);
         Assert.Equal(
             [StepAction.Created, StepAction.Submitted, StepAction.FormalReviewStarted, StepAction.DocumentsRequested, StepAction.DocumentsProvided,
@@ -143,7 +143,7 @@ public sealed class ApplicationLifecycleTests
     [InlineData(0, 0, 0, 1.0, "application.requested_posts.support_fte")]
     public void Requests_stay_within_the_period_caps(double teacher, double specialist, double administrative, double support, string field)
     {
-        var over = Complete with { RequestedPosts = new Posts((decimal)teacher, (decimal)specialist, (decimal)administrative, (decimal)support) };
+        var over = Complete with { RequestedPosts = new FteByCategory((decimal)teacher, (decimal)specialist, (decimal)administrative, (decimal)support) };
 
         var refused = Assert.Throws<FieldViolationException>(() =>
             Application.Create(Guid.CreateVersion7(), "05974", "2013", over, PeriodPostCaps.DefaultCaps, Soest, Now));
@@ -154,7 +154,7 @@ public sealed class ApplicationLifecycleTests
     [Fact]
     public void Caps_are_the_periods_not_constants()
     {
-        var generous = new Posts(3.0m, 3.0m, 2.0m, 1.0m);
+        var generous = new FteByCategory(3.0m, 3.0m, 2.0m, 1.0m);
         var application = Application.Create(Guid.CreateVersion7(), "05974", "2014",
             Complete with { RequestedPosts = generous }, generous, Soest, Now);
 

@@ -1,13 +1,13 @@
 namespace KiPlatform.Applications.Lifecycle;
 
 /// <summary>
-/// Posts in full-time equivalents per category, each a multiple of 0.5: teacher posts (Lehrkräfte, allocated by MSW)
-/// and the three categories MAIS funds: social-pedagogical specialists or social scientists, an administrative
-/// specialist, and organisational-technical support.
+/// Full-time equivalents (FTE) per category of post (Stelle), each a multiple of 0.5: teacher posts (Lehrkräfte,
+/// allocated by MSW) and the three categories MAIS funds: social-pedagogical specialists or social scientists, an
+/// administrative specialist, and organisational-technical support.
 /// </summary>
-public sealed record Posts(decimal Teacher, decimal Specialist, decimal Administrative, decimal Support)
+public sealed record FteByCategory(decimal Teacher, decimal Specialist, decimal Administrative, decimal Support)
 {
-    public static readonly Posts None = new(0, 0, 0, 0);
+    public static readonly FteByCategory None = new(0, 0, 0, 0);
 
     public bool IsEmpty => this == None;
 
@@ -27,7 +27,7 @@ public sealed record Posts(decimal Teacher, decimal Specialist, decimal Administ
 public sealed class PeriodPostCaps
 {
     /// <summary>The caps the Land set for the first periods: 2.0 teachers, 2.0 specialists, 1.0 administrative, 0.5 support.</summary>
-    public static readonly Posts DefaultCaps = new(2.0m, 2.0m, 1.0m, 0.5m);
+    public static readonly FteByCategory DefaultCaps = new(2.0m, 2.0m, 1.0m, 0.5m);
 
     /// <summary>The funding period's id, as in <c>fundingPeriods/{id}</c>.</summary>
     public required string PeriodId { get; init; }
@@ -37,5 +37,5 @@ public sealed class PeriodPostCaps
     public decimal AdministrativeFte { get; init; } = DefaultCaps.Administrative;
     public decimal SupportFte { get; init; } = DefaultCaps.Support;
 
-    public Posts Caps => new(TeacherFte, SpecialistFte, AdministrativeFte, SupportFte);
+    public FteByCategory Caps => new(TeacherFte, SpecialistFte, AdministrativeFte, SupportFte);
 }
