@@ -43,6 +43,7 @@ public static class RpcConventions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<PageTokens>();
+        builder.Services.AddSingleton<KeysetPaging>();
         builder.Services.AddTransient<IStartupFilter, RpcConventionsCheck>();
         return builder;
     }

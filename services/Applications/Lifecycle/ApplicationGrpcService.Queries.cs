@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using Google.Protobuf;
 using Grpc.Core;
 using KiPlatform.Applications.Municipalities;
@@ -43,8 +44,7 @@ public sealed partial class ApplicationGrpcService
         var periodId = string.IsNullOrEmpty(request.FundingPeriod) ? null : FundingPeriodName.ParseId(request.FundingPeriod, "funding_period");
         var status = request.State.ToDomain();
         var district = string.IsNullOrEmpty(request.GovernmentDistrict) ? null : request.GovernmentDistrict;
-        var query = $"{context.Method}|{ags}|{periodId}|{status}|{district}";
-        var page = pageTokens.Read(request.PageSize, request.PageToken, query, DefaultPageSize, MaxPageSize);
+        var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{ags}|{periodId}|{status}|{district}", DefaultPageSize, MaxPageSize);
 
         var applications = Db.Applications.AsNoTracking().Include(a => a.Documents).AsSplitQuery();
         if (ags is not null)
@@ -67,22 +67,11 @@ public sealed partial class ApplicationGrpcService
             applications = applications.Where(a => Db.Municipalities.Any(m => m.Ags == a.Ags && m.GovernmentDistrict == district));
         }
 
-        if (page.Cursor is not null)
-        {
-            var (createdAt, id) = TimeOrderedCursor.Parse(page.Cursor);
-            // Keyset paging: applications created meanwhile neither shift nor repeat the pages still to come.
-            applications = applications.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.CreatedAt, a.Id), ValueTuple.Create(createdAt, id)));
-        }
-
-        var found = await applications
-            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Take(page.Size + 1)
-            .ToListAsync(context.CancellationToken);
-        var pageItems = found.Take(page.Size).ToList();
+        var page = await paging.NewestFirstAsync(applications, query, a => a.CreatedAt, a => a.Id, context.CancellationToken);
         return new ListApplicationsResponse
         {
-            Applications = { pageItems.Select(a => a.ToContract()) },
-            NextPageToken = found.Count > page.Size ? pageTokens.Next(query, TimeOrderedCursor.Format(pageItems[^1].CreatedAt, pageItems[^1].Id)) : "",
+            Applications = { page.Items.Select(a => a.ToContract()) },
+            NextPageToken = page.NextPageToken,
         };
     }
 

@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using Google.Protobuf;
 using Grpc.Core;
 using KiPlatform.Applications.Lifecycle;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Applications.Municipalities;
 
-public sealed class MunicipalityGrpcService(Deferred<ApplicationsDbContext> database, ApplicationReadCache cache, PageTokens pageTokens)
+public sealed class MunicipalityGrpcService(Deferred<ApplicationsDbContext> database, ApplicationReadCache cache, KeysetPaging paging)
     : MunicipalityService.MunicipalityServiceBase
 {
     public const string NotFoundReason = "MUNICIPALITY_NOT_FOUND";
@@ -40,8 +41,7 @@ public sealed class MunicipalityGrpcService(Deferred<ApplicationsDbContext> data
             _ => (MunicipalityKind?)null,
         };
         bool? hasKi = request.HasHasKi ? request.HasKi : null;
-        var query = $"{context.Method}|{district}|{kind}|{hasKi}";
-        var page = pageTokens.Read(request.PageSize, request.PageToken, query, DefaultPageSize, MaxPageSize);
+        var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{district}|{kind}|{hasKi}", DefaultPageSize, MaxPageSize);
 
         var municipalities = Db.Municipalities.AsNoTracking();
         if (district is not null)
@@ -59,17 +59,11 @@ public sealed class MunicipalityGrpcService(Deferred<ApplicationsDbContext> data
             municipalities = covered ? municipalities.Where(m => m.KiApprovedAt != null) : municipalities.Where(m => m.KiApprovedAt == null);
         }
 
-        if (page.Cursor is { } after)
-        {
-            municipalities = municipalities.Where(m => m.Ags.CompareTo(after) > 0);
-        }
-
-        var found = await municipalities.OrderBy(m => m.Ags).Take(page.Size + 1).ToListAsync(context.CancellationToken);
-        var pageItems = found.Take(page.Size).ToList();
+        var page = await paging.AscendingAsync(municipalities, query, m => m.Ags, context.CancellationToken);
         return new ListMunicipalitiesResponse
         {
-            Municipalities = { pageItems.Select(m => m.ToContract()) },
-            NextPageToken = found.Count > page.Size ? pageTokens.Next(query, pageItems[^1].Ags) : "",
+            Municipalities = { page.Items.Select(m => m.ToContract()) },
+            NextPageToken = page.NextPageToken,
         };
     }
 

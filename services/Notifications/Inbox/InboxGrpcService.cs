@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Notifications.Inbox;
 
-public sealed class InboxGrpcService(NotificationsDbContext db, PageTokens pageTokens) : InboxService.InboxServiceBase
+public sealed class InboxGrpcService(NotificationsDbContext db, KeysetPaging paging) : InboxService.InboxServiceBase
 {
     private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
@@ -16,28 +16,15 @@ public sealed class InboxGrpcService(NotificationsDbContext db, PageTokens pageT
     {
         var recipient = RecipientName.ParseRecipientId(request.Parent, "parent");
         context.Caller().EnsureMayRead(recipient);
-        var query = $"{context.Method}|{request.Parent}";
-        var page = pageTokens.Read(request.PageSize, request.PageToken, query, DefaultPageSize, MaxPageSize);
-
-        var items = db.InboxItems.AsNoTracking().Where(i => i.RecipientId == recipient);
-        if (page.Cursor is not null)
-        {
-            var (createdAt, id) = TimeOrderedCursor.Parse(page.Cursor);
-            // Keyset paging: items arriving meanwhile neither shift nor repeat the pages still to come.
-            items = items.Where(i => EF.Functions.LessThan(ValueTuple.Create(i.CreatedAt, i.Id), ValueTuple.Create(createdAt, id)));
-        }
-
-        var found = await items
-            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
-            .Take(page.Size + 1)
-            .ToListAsync(context.CancellationToken);
-        var pageItems = found.Take(page.Size).ToList();
+        var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{request.Parent}", DefaultPageSize, MaxPageSize);
+        var page = await paging.NewestFirstAsync(
+            db.InboxItems.AsNoTracking().Where(i => i.RecipientId == recipient), query, i => i.CreatedAt, i => i.Id, context.CancellationToken);
 
         return new ListInboxItemsResponse
         {
             Items =
             {
-                pageItems.Select(i => new V1.InboxItem
+                page.Items.Select(i => new V1.InboxItem
                 {
                     Name = $"{request.Parent}/items/{i.Id}",
                     Subject = i.Subject,
@@ -46,7 +33,7 @@ public sealed class InboxGrpcService(NotificationsDbContext db, PageTokens pageT
                     CreateTime = Timestamp.FromDateTimeOffset(i.CreatedAt),
                 }),
             },
-            NextPageToken = found.Count > page.Size ? pageTokens.Next(query, TimeOrderedCursor.Format(pageItems[^1].CreatedAt, pageItems[^1].Id)) : "",
+            NextPageToken = page.NextPageToken,
         };
     }
 }
