@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Grpc.Core;

@@ -1,4 +1,4 @@
-using KiPlatform.Rpc.Errors;
+using KiPlatform.Domain;
 
 namespace KiPlatform.Applications.Lifecycle;
 
@@ -59,11 +59,14 @@ public sealed class Application
     /// <summary>Row version (PostgreSQL xmin): the etag, and the guard against lost updates.</summary>
     public uint Version { get; private init; }
 
+    private readonly List<ApplicationDocument> _documents = [];
+    private readonly List<ApplicationStep> _steps = [];
+
     /// <summary>The documents attached; loaded when the application is read whole.</summary>
-    public List<ApplicationDocument> Documents { get; private init; } = [];
+    public IReadOnlyCollection<ApplicationDocument> Documents => _documents;
 
     /// <summary>Steps recorded by this unit of work (earlier ones are not loaded with the application).</summary>
-    public List<ApplicationStep> Steps { get; private init; } = [];
+    public IReadOnlyCollection<ApplicationStep> Steps => _steps;
 
     public string ResourceName => ApplicationName.Format(Id);
 
@@ -145,7 +148,7 @@ public sealed class Application
         var position = Documents.Count;
         foreach (var document in documents)
         {
-            Documents.Add(new ApplicationDocument
+            _documents.Add(new ApplicationDocument
             {
                 ApplicationId = Id,
                 Position = ++position,
@@ -328,7 +331,7 @@ public sealed class Application
         };
         Status = next;
         UpdatedAt = now;
-        Steps.Add(step);
+        _steps.Add(step);
         return step;
     }
 }

@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -25,7 +26,7 @@ public sealed partial class ApplicationGrpcService(
     ApplicationReadCache cache,
     ApplicationWatchHub watchHub,
     ApplicationMetrics metrics,
-    PageTokens pageTokens,
+    KeysetPaging paging,
     IOptions<ApplicationsOptions> options,
     TimeProvider clock) : ApplicationService.ApplicationServiceBase
 {
@@ -194,10 +195,9 @@ public sealed partial class ApplicationGrpcService(
                 Outbox.Add(@event);
             }
 
-            if (application.Status == ApplicationStatus.Approved && before != ApplicationStatus.Approved)
+            if (taken is { Approves: true })
             {
-                var municipality = await Db.Municipalities.SingleAsync(m => m.Ags == application.Ags, ct);
-                municipality.RecordKiApproved(now);
+                (await Db.Municipalities.SingleAsync(m => m.Ags == application.Ags, ct)).RecordApproval(taken);
             }
 
             // Saved here, inside the command's transaction, so the response carries the new row version as its etag.

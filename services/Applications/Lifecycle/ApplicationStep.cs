@@ -32,4 +32,7 @@ public sealed class ApplicationStep
     public required string ActorRole { get; init; }
     public required DateTimeOffset At { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>This step approved the application: from now on its municipality has a KI.</summary>
+    public bool Approves => ToStatus == ApplicationStatus.Approved && FromStatus != ApplicationStatus.Approved;
 }

@@ -1,3 +1,5 @@
+using KiPlatform.Applications.Lifecycle;
+
 namespace KiPlatform.Applications.Municipalities;
 
 /// <summary>
@@ -21,7 +23,14 @@ public sealed class Municipality
 
     public bool HasKi => KiApprovedAt is not null;
 
-    public void RecordKiApproved(DateTimeOffset at) => KiApprovedAt ??= at;
+    /// <summary>An application of this municipality was approved by <paramref name="step"/>; the first approval counts.</summary>
+    public void RecordApproval(ApplicationStep step)
+    {
+        if (step.Approves && step.Ags == Ags)
+        {
+            KiApprovedAt ??= step.At;
+        }
+    }
 
     /// <summary>Row version (PostgreSQL xmin): the etag, and the guard against lost updates.</summary>
     public uint Version { get; init; }

@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using KiPlatform.Rpc.Contracts;
 using System.Text.RegularExpressions;
 using Grpc.Core;

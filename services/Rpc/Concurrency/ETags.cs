@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using KiPlatform.Rpc.Errors;
 
 namespace KiPlatform.Rpc.Concurrency;

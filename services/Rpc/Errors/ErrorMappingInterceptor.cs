@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using System.Data.Common;
 using System.Diagnostics;
 using FluentValidation;

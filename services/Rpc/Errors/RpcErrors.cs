@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;

@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using System.Security.Claims;
 using Grpc.Core;
 using KiPlatform.Rpc.Errors;

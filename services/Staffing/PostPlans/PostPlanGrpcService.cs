@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using Grpc.Core;
 using KiPlatform.Applications.V1;
 using KiPlatform.Staffing.V1;

@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using System.Globalization;
 using Grpc.Core;
 using KiPlatform.Messaging.Outbox;

@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using KiPlatform.Applications.Lifecycle;
 using KiPlatform.Rpc.Errors;
 
