@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using Grpc.Core;
 using KiPlatform.Applications.Municipalities;
 

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,21 +10,21 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
     {
         application.ToTable("applications");
         application.HasKey(a => a.Id);
-        application.Property(a => a.Ags).HasMaxLength(8);
-        application.Property(a => a.PeriodId).HasMaxLength(20);
+        application.Property(a => a.Ags).HasMaxLength(MunicipalityName.AgsMaxLength);
+        application.Property(a => a.PeriodId).HasMaxLength(FundingPeriodName.IdMaxLength);
         application.Property(a => a.Status).HasConversion<string>().HasMaxLength(24);
-        application.Property(a => a.DocumentsRequest).HasMaxLength(2000);
-        application.Property(a => a.RejectionReason).HasMaxLength(2000);
+        application.Property(a => a.DocumentsRequest).HasMaxLength(TextLimits.Reason);
+        application.Property(a => a.RejectionReason).HasMaxLength(TextLimits.Reason);
         application.Property(a => a.Version).IsRowVersion();
         application.Ignore(a => a.ApprovedPosts);
         application.ComplexProperty(a => a.Content, content =>
         {
-            content.Property(c => c.ConceptPlan).HasMaxLength(2000);
-            content.Property(c => c.OrganisationalPlacement).HasMaxLength(500);
-            content.Property(c => c.EducationPriority).HasMaxLength(2000);
-            content.Property(c => c.CrossCuttingPriority).HasMaxLength(2000);
-            content.Property(c => c.ContactName).HasMaxLength(200);
-            content.Property(c => c.ContactEmail).HasMaxLength(254);
+            content.Property(c => c.ConceptPlan).HasMaxLength(TextLimits.ConceptPlan);
+            content.Property(c => c.OrganisationalPlacement).HasMaxLength(TextLimits.OrganisationalPlacement);
+            content.Property(c => c.EducationPriority).HasMaxLength(TextLimits.Priority);
+            content.Property(c => c.CrossCuttingPriority).HasMaxLength(TextLimits.Priority);
+            content.Property(c => c.ContactName).HasMaxLength(TextLimits.ContactName);
+            content.Property(c => c.ContactEmail).HasMaxLength(TextLimits.ContactEmail);
             content.ComplexProperty(c => c.RequestedPosts, Fte);
         });
         application.ComplexProperty(a => a.MaisSignOff, SignOff);
@@ -46,7 +47,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
 
     private static void SignOff(ComplexPropertyBuilder<SignOff> signOff)
     {
-        signOff.Property(s => s.By).HasMaxLength(200);
+        signOff.Property(s => s.By).HasMaxLength(TextLimits.Actor);
         signOff.ComplexProperty(s => s.Approved, Fte);
     }
 
@@ -65,10 +66,10 @@ internal sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguratio
     {
         document.ToTable("application_documents");
         document.HasKey(d => new { d.ApplicationId, d.Position });
-        document.Property(d => d.Title).HasMaxLength(200);
+        document.Property(d => d.Title).HasMaxLength(TextLimits.DocumentTitle);
         document.Property(d => d.Type).HasConversion<string>().HasMaxLength(24);
         document.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
-        document.Property(d => d.AttachedBy).HasMaxLength(200);
+        document.Property(d => d.AttachedBy).HasMaxLength(TextLimits.Actor);
     }
 }
 
@@ -78,13 +79,13 @@ internal sealed class ApplicationStepConfiguration : IEntityTypeConfiguration<Ap
     {
         step.ToTable("application_steps");
         step.HasKey(s => new { s.ApplicationId, s.Sequence });
-        step.Property(s => s.Ags).HasMaxLength(8);
+        step.Property(s => s.Ags).HasMaxLength(MunicipalityName.AgsMaxLength);
         step.Property(s => s.Action).HasConversion<string>().HasMaxLength(24);
         step.Property(s => s.FromStatus).HasConversion<string>().HasMaxLength(24);
         step.Property(s => s.ToStatus).HasConversion<string>().HasMaxLength(24);
-        step.Property(s => s.Actor).HasMaxLength(200);
+        step.Property(s => s.Actor).HasMaxLength(TextLimits.Actor);
         step.Property(s => s.ActorRole).HasMaxLength(20);
-        step.Property(s => s.Reason).HasMaxLength(2000);
+        step.Property(s => s.Reason).HasMaxLength(TextLimits.Reason);
         step.HasIndex(s => new { s.Ags, s.At });
     }
 }
@@ -95,7 +96,7 @@ internal sealed class PeriodPostCapsConfiguration : IEntityTypeConfiguration<Per
     {
         caps.ToTable("period_post_caps");
         caps.HasKey(c => c.PeriodId);
-        caps.Property(c => c.PeriodId).HasMaxLength(20);
+        caps.Property(c => c.PeriodId).HasMaxLength(FundingPeriodName.IdMaxLength);
         caps.Property(c => c.TeacherFte).HasPrecision(3, 1);
         caps.Property(c => c.SpecialistFte).HasPrecision(3, 1);
         caps.Property(c => c.AdministrativeFte).HasPrecision(3, 1);

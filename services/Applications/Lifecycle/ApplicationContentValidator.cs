@@ -19,7 +19,7 @@ internal sealed partial class ApplicationContentValidator : AbstractValidator<V1
         {
             RuleFor(a => a.IntegrationConcept.AdoptedDate).ValidDate().When(a => a.IntegrationConcept.AdoptedDate is not null);
             RuleFor(a => a.IntegrationConcept.PlannedDate).ValidDate().When(a => a.IntegrationConcept.PlannedDate is not null);
-            RuleFor(a => a.IntegrationConcept.Plan).MaximumLength(2000);
+            RuleFor(a => a.IntegrationConcept.Plan).MaximumLength(TextLimits.ConceptPlan);
             RuleFor(a => a.IntegrationConcept)
                 .Must(c => c.AdoptedDate is null || c.PlannedDate is null)
                 .WithErrorCode(ConceptAmbiguousReason)
@@ -27,16 +27,16 @@ internal sealed partial class ApplicationContentValidator : AbstractValidator<V1
             RuleFor(a => a.IntegrationConcept.Plan).NotEmpty().WithMessage("Must describe the plan when the concept is only planned.")
                 .When(a => a.IntegrationConcept.PlannedDate is not null);
         });
-        RuleFor(a => a.OrganisationalPlacement).MaximumLength(500);
+        RuleFor(a => a.OrganisationalPlacement).MaximumLength(TextLimits.OrganisationalPlacement);
         When(a => a.Priorities is not null, () =>
         {
-            RuleFor(a => a.Priorities.Education).MaximumLength(2000);
-            RuleFor(a => a.Priorities.CrossCuttingIntegration).MaximumLength(2000);
+            RuleFor(a => a.Priorities.Education).MaximumLength(TextLimits.Priority);
+            RuleFor(a => a.Priorities.CrossCuttingIntegration).MaximumLength(TextLimits.Priority);
         });
         When(a => a.Contact is not null, () =>
         {
-            RuleFor(a => a.Contact.Name).MaximumLength(200);
-            RuleFor(a => a.Contact.Email).MaximumLength(254).Matches(EmailPattern()).When(a => a.Contact.Email.Length > 0)
+            RuleFor(a => a.Contact.Name).MaximumLength(TextLimits.ContactName);
+            RuleFor(a => a.Contact.Email).MaximumLength(TextLimits.ContactEmail).Matches(EmailPattern()).When(a => a.Contact.Email.Length > 0)
                 .WithMessage("Must be an e-mail address such as 'ki@kreis-soest.de'.");
         });
         When(a => a.RequestedPosts is not null, () =>
@@ -59,7 +59,7 @@ internal sealed class DocumentValidator : AbstractValidator<Document>
 
     public DocumentValidator()
     {
-        RuleFor(d => d.Title).NotEmpty().MaximumLength(200);
+        RuleFor(d => d.Title).NotEmpty().MaximumLength(TextLimits.DocumentTitle);
         RuleFor(d => d.Type).NotEqual(V1.DocumentType.Unspecified).WithErrorCode("FIELD_REQUIRED").WithMessage("Must name the document's type.")
             .IsInEnum().WithErrorCode("FIELD_INVALID").WithMessage("Must be one of the DocumentType values.");
         RuleFor(d => d.DocumentDate).NotNull().WithMessage("Must give the date the document bears.").ValidDate();

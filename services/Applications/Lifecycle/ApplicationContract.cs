@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using Google.Protobuf.WellKnownTypes;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Rpc.Concurrency;

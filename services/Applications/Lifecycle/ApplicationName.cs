@@ -15,16 +15,3 @@ internal static partial class ApplicationName
     [GeneratedRegex(@"^applications/(?<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")]
     public static partial Regex Pattern();
 }
-
-/// <summary>The resource name of a funding period: <c>fundingPeriods/{id}</c>, as the Funding service names it.</summary>
-internal static partial class FundingPeriodName
-{
-    public const string Expected = "'fundingPeriods/{period_id}', e.g. 'fundingPeriods/2013'";
-
-    public static string Format(string id) => $"fundingPeriods/{id}";
-
-    public static string ParseId(string name, string field) => ResourceNames.ParseId(Pattern(), name, field, Expected);
-
-    [GeneratedRegex(@"^fundingPeriods/(?<id>[A-Za-z0-9-]{1,20})$")]
-    public static partial Regex Pattern();
-}

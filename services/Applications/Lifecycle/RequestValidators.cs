@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using FluentValidation;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Applications.V1;
@@ -14,7 +15,7 @@ internal abstract class ApplicationCommandValidator<T> : AbstractValidator<T>
         RuleFor(r => requestId(r)).RequestId().OverridePropertyName("request_id");
     }
 
-    /// <summary>A free-text reason: required or not, at most 2,000 characters.</summary>
+    /// <summary>A free-text reason: required or not, at most <see cref="TextLimits.Reason"/> characters.</summary>
     protected void Reason(Func<T, string> reason, bool required)
     {
         if (required)
@@ -23,7 +24,7 @@ internal abstract class ApplicationCommandValidator<T> : AbstractValidator<T>
                 .WithMessage("Must say why; the municipality is told.").OverridePropertyName("reason");
         }
 
-        RuleFor(r => reason(r)).MaximumLength(2000).OverridePropertyName("reason");
+        RuleFor(r => reason(r)).MaximumLength(TextLimits.Reason).OverridePropertyName("reason");
     }
 }
 

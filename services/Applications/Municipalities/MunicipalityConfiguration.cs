@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,7 +10,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
     {
         municipality.ToTable("municipalities");
         municipality.HasKey(m => m.Ags);
-        municipality.Property(m => m.Ags).HasMaxLength(8);
+        municipality.Property(m => m.Ags).HasMaxLength(MunicipalityName.AgsMaxLength);
         municipality.Property(m => m.Name).HasMaxLength(100);
         municipality.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         municipality.Property(m => m.GovernmentDistrict).HasMaxLength(20);

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Concurrency;
 
 namespace KiPlatform.Applications.Municipalities;

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using KiPlatform.Domain;
 using Google.Protobuf;
 using Grpc.Core;

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using FluentValidation;
 using KiPlatform.Applications.Lifecycle;
 using KiPlatform.Applications.V1;

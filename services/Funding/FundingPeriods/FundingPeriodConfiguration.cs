@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,7 +10,7 @@ internal sealed class FundingPeriodConfiguration : IEntityTypeConfiguration<Fund
     {
         period.ToTable("funding_periods", table => table.HasCheckConstraint("ck_funding_periods_dates", "end_date >= start_date"));
         period.HasKey(p => p.Id);
-        period.Property(p => p.Id).HasMaxLength(20);
+        period.Property(p => p.Id).HasMaxLength(FundingPeriodName.IdMaxLength);
         period.Property(p => p.StartDate).HasColumnName("start_date");
         period.Property(p => p.EndDate).HasColumnName("end_date");
         period.Property(p => p.Version).IsRowVersion();

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using KiPlatform.Domain;
 using KiPlatform.Rpc.Contracts;
 using System.Text.RegularExpressions;
@@ -14,7 +15,7 @@ public sealed partial class FundingPeriodGrpcService(FundingDbContext db) : Fund
 {
     public override async Task<V1.FundingPeriod> GetFundingPeriod(GetFundingPeriodRequest request, ServerCallContext context)
     {
-        var id = ResourceNames.ParseId(NamePattern(), request.Name, "name", ExpectedName);
+        var id = FundingPeriodName.ParseId(request.Name, "name");
         var period = await db.FundingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, context.CancellationToken)
             ?? throw new ResourceNotFoundException(request.Name, "FUNDING_PERIOD_NOT_FOUND");
 
@@ -30,8 +31,4 @@ public sealed partial class FundingPeriodGrpcService(FundingDbContext db) : Fund
         };
     }
 
-    internal const string ExpectedName = "'fundingPeriods/{period_id}', e.g. 'fundingPeriods/2013'";
-
-    [GeneratedRegex(@"^fundingPeriods/(?<id>[a-z0-9-]{1,20})$")]
-    internal static partial Regex NamePattern();
 }

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using FluentValidation;
 using KiPlatform.Funding.V1;
 using KiPlatform.Rpc.Validation;
@@ -7,5 +8,5 @@ namespace KiPlatform.Funding.FundingPeriods;
 internal sealed class GetFundingPeriodRequestValidator : AbstractValidator<GetFundingPeriodRequest>
 {
     public GetFundingPeriodRequestValidator() =>
-        RuleFor(r => r.Name).ResourceName(FundingPeriodGrpcService.NamePattern(), FundingPeriodGrpcService.ExpectedName);
+        RuleFor(r => r.Name).ResourceName(FundingPeriodName.Pattern(), FundingPeriodName.Expected);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Validation;
 
 namespace KiPlatform.Notifications.Inbox;
@@ -10,6 +11,6 @@ internal static partial class RecipientName
 
     public static string ParseRecipientId(string name, string field) => ResourceNames.ParseId(Pattern(), name, field, Expected);
 
-    [GeneratedRegex(@"^recipients/(?<id>laki|mais|msw|municipality-\d{5}(\d{3})?)$")]
+    [GeneratedRegex("^recipients/(?<id>laki|mais|msw|municipality-" + MunicipalityName.AgsPattern + ")$")]
     public static partial Regex Pattern();
 }

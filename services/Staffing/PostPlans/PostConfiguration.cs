@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,7 +10,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
     {
         post.ToTable("posts");
         post.HasKey(p => p.Id);
-        post.Property(p => p.Ags).HasMaxLength(8);
+        post.Property(p => p.Ags).HasMaxLength(MunicipalityName.AgsMaxLength);
         post.Property(p => p.Category).HasConversion<string>().HasMaxLength(20);
         post.HasIndex(p => p.Ags);
     }

@@ -1,3 +1,4 @@
+using KiPlatform.Rpc.Names;
 using KiPlatform.Domain;
 using Grpc.Core;
 using KiPlatform.Applications.V1;
@@ -42,7 +43,7 @@ public sealed class PostPlanGrpcService(StaffingDbContext db, MunicipalityServic
 
     private async Task<Municipality> GetMunicipalityAsync(string ags, CancellationToken cancellationToken)
     {
-        var name = $"municipalities/{ags}";
+        var name = MunicipalityName.Format(ags);
         try
         {
             return await municipalities.GetMunicipalityAsync(new GetMunicipalityRequest { Name = name }, cancellationToken: cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Validation;
 
 namespace KiPlatform.Staffing.PostPlans;
@@ -10,6 +11,6 @@ internal static partial class PostPlanName
 
     public static string ParseAgs(string name, string field) => ResourceNames.ParseId(Pattern(), name, field, Expected);
 
-    [GeneratedRegex(@"^postPlans/(?<id>\d{5}(\d{3})?)$")]
+    [GeneratedRegex("^postPlans/(?<id>" + MunicipalityName.AgsPattern + ")$")]
     public static partial Regex Pattern();
 }
