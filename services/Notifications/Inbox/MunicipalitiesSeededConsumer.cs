@@ -5,7 +5,8 @@ namespace KiPlatform.Notifications.Inbox;
 
 /// <summary>
 /// Tells LaKI that the municipality register has been loaded, so coordination can start. Runs inside the service's
-/// inbox transaction: the item and the processed-message record commit together, and a redelivery adds nothing.
+/// message-deduplication transaction: the item and the processed-message record commit together, and a redelivery
+/// adds nothing.
 /// </summary>
 public sealed class MunicipalitiesSeededConsumer(NotificationsDbContext db, TimeProvider clock) : IConsumer<MunicipalitiesSeeded>
 {
