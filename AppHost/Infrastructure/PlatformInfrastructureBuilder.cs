@@ -15,24 +15,32 @@ internal static class PlatformInfrastructureBuilder
     {
         var options = InfrastructureOptions.From(builder.Configuration, builder.AppHostDirectory);
         var binaries = LocalServerBinaries.Locate();
-        var mode = InfrastructureModeDecision.Decide(options.Mode, ContainerRuntime.Answers, binaries);
+        // What is published is the graph a deployment runs: containers, whatever this machine could start.
+        var mode = builder.ExecutionContext.IsPublishMode
+            ? InfrastructureMode.Containers
+            : InfrastructureModeDecision.Decide(options.Mode, ContainerRuntime.Answers, binaries);
         var root = new DataRoot(options.DataRoot);
         return mode == InfrastructureMode.Containers
             ? AddContainers(builder, root, databases)
             : AddLocalServers(builder, root, binaries, databases);
     }
 
+    /// <remarks>
+    /// Data lives in named volumes, which the container engine creates owned by the image's own user: a bind-mounted host
+    /// folder is owned by someone else, and the images (which run as their own users) then fail their first start
+    /// (microsoft/aspire issues 6997, 4956, and 14342 for Podman). The images are the tags the integrations pin.
+    /// </remarks>
     private static PlatformInfrastructure AddContainers(IDistributedApplicationBuilder builder, DataRoot root, string[] databases)
     {
         var postgres = builder.AddPostgres(PlatformInfrastructure.PostgresName,
                 password: builder.AddGeneratedPassword(root, PlatformInfrastructure.PostgresName))
-            .WithDataBindMount(root.Folder("containers", "postgres"));
+            .WithDataVolume();
         var messaging = builder.AddRabbitMQ(PlatformInfrastructure.MessagingName,
                 password: builder.AddGeneratedPassword(root, PlatformInfrastructure.MessagingName))
-            .WithDataBindMount(root.Folder("containers", "rabbitmq"));
+            .WithDataVolume();
         var cache = builder.AddRedis(PlatformInfrastructure.CacheName,
                 password: builder.AddGeneratedPassword(root, PlatformInfrastructure.CacheName))
-            .WithDataBindMount(root.Folder("containers", "redis"));
+            .WithDataVolume();
         return new PlatformInfrastructure(
             InfrastructureMode.Containers,
             root,
