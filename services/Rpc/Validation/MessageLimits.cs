@@ -1,3 +1,4 @@
+using System.Buffers;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
@@ -19,6 +20,10 @@ public static class MessageLimits
     public const string ControlCharacterReason = "FIELD_CONTROL_CHARACTER";
     public const string TooManyEntriesReason = "FIELD_TOO_MANY_ENTRIES";
     public const string UnknownEnumValueReason = "FIELD_INVALID";
+
+    /// <summary>The C0 control characters but tab, line feed and carriage return.</summary>
+    private static readonly SearchValues<char> ForbiddenControls = SearchValues.Create(
+        Enumerable.Range(0, 0x20).Select(c => (char)c).Where(c => c is not '\t' and not '\n' and not '\r').ToArray());
 
     /// <summary>The fields of <paramref name="message"/> (and of the messages inside it) that break a limit; empty when none does.</summary>
     public static List<BadRequest.Types.FieldViolation> Violations(IMessage message)
@@ -96,14 +101,7 @@ public static class MessageLimits
             return;
         }
 
-        var control = text.AsSpan().IndexOfAnyInRange('\0', '\u001f');
-        while (control >= 0 && text[control] is '\t' or '\n' or '\r')
-        {
-            var next = text.AsSpan(control + 1).IndexOfAnyInRange('\0', '\u001f');
-            control = next < 0 ? -1 : control + 1 + next;
-        }
-
-        if (control >= 0)
+        if (text.AsSpan().IndexOfAny(ForbiddenControls) is var control and >= 0)
         {
             violations.Add(Violation(path,
                 $"Must not contain control characters other than tab and line breaks (U+{(int)text[control]:X4} at position {control}).", ControlCharacterReason));
