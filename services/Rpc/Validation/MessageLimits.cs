@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
@@ -26,99 +27,86 @@ public static class MessageLimits
         Enumerable.Range(0, 0x20).Select(c => (char)c).Where(c => c is not '\t' and not '\n' and not '\r').ToArray());
 
     /// <summary>The fields of <paramref name="message"/> (and of the messages inside it) that break a limit; empty when none does.</summary>
-    public static List<BadRequest.Types.FieldViolation> Violations(IMessage message)
+    public static IReadOnlyList<BadRequest.Types.FieldViolation> Violations(IMessage message)
     {
-        var violations = new List<BadRequest.Types.FieldViolation>();
-        Check(message, "", violations);
-        return violations;
+        List<BadRequest.Types.FieldViolation>? violations = null;
+        Check(message, "", ref violations);
+        return violations ?? [];
     }
 
-    private static void Check(IMessage message, string prefix, List<BadRequest.Types.FieldViolation> violations)
+    /// <summary>Every call checks its request here: a field's path is only spelled out once it is needed.</summary>
+    private static void Check(IMessage message, string prefix, ref List<BadRequest.Types.FieldViolation>? violations)
     {
         foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
         {
-            var path = prefix + field.Name;
             var value = field.Accessor.GetValue(message);
-            if (field.IsMap)
+            if (field.IsMap || field.IsRepeated)
             {
-                var entries = (System.Collections.IDictionary)value;
-                if (TooMany(entries.Count, path, violations))
+                var entries = (ICollection)value;
+                if (entries.Count > MaxEntries)
                 {
+                    Add(ref violations, new FieldPath(prefix, field.Name), $"Must hold at most {MaxEntries} entries.", TooManyEntriesReason);
                     continue;
                 }
 
-                // Entries are named by their place, not their key: a refusal never quotes what was sent.
-                var (keyField, valueField) = (field.MessageType.FindFieldByNumber(1), field.MessageType.FindFieldByNumber(2));
+                // Map entries are named by their place, not their key: a refusal never quotes what was sent.
+                var (keyField, valueField) = field.IsMap ? (field.MessageType.FindFieldByNumber(1), field.MessageType.FindFieldByNumber(2)) : (null, field);
                 var place = 0;
-                foreach (System.Collections.DictionaryEntry entry in entries)
+                foreach (var entry in entries)
                 {
-                    CheckValue(keyField, entry.Key, $"{path}[{place}].key", violations);
-                    CheckValue(valueField, entry.Value, $"{path}[{place}].value", violations);
-                    place++;
-                }
-            }
-            else if (field.IsRepeated)
-            {
-                var list = (System.Collections.IList)value;
-                if (TooMany(list.Count, path, violations))
-                {
-                    continue;
-                }
+                    if (entry is DictionaryEntry pair)
+                    {
+                        CheckValue(keyField!, pair.Key, new FieldPath(prefix, field.Name, place, ".key"), ref violations);
+                        CheckValue(valueField, pair.Value, new FieldPath(prefix, field.Name, place, ".value"), ref violations);
+                    }
+                    else
+                    {
+                        CheckValue(valueField, entry, new FieldPath(prefix, field.Name, place), ref violations);
+                    }
 
-                for (var i = 0; i < list.Count; i++)
-                {
-                    CheckValue(field, list[i], $"{path}[{i}]", violations);
+                    place++;
                 }
             }
             else
             {
-                CheckValue(field, value, path, violations);
+                CheckValue(field, value, new FieldPath(prefix, field.Name), ref violations);
             }
         }
     }
 
-    private static void CheckValue(FieldDescriptor field, object? value, string path, List<BadRequest.Types.FieldViolation> violations)
+    private static void CheckValue(FieldDescriptor field, object? value, FieldPath path, ref List<BadRequest.Types.FieldViolation>? violations)
     {
         switch (field.FieldType)
         {
             case FieldType.String when value is string text:
-                CheckText(text, path, violations);
+                if (text.Length > MaxTextLength)
+                {
+                    Add(ref violations, path, $"Must be at most {MaxTextLength} characters.", TextTooLongReason);
+                }
+                else if (text.AsSpan().IndexOfAny(ForbiddenControls) is var control and >= 0)
+                {
+                    Add(ref violations, path,
+                        $"Must not contain control characters other than tab and line breaks (U+{(int)text[control]:X4} at position {control}).", ControlCharacterReason);
+                }
+
                 break;
             case FieldType.Message or FieldType.Group when value is IMessage inner:
-                Check(inner, path + ".", violations);
+                Check(inner, path + ".", ref violations);
                 break;
             case FieldType.Enum when value is not null && field.EnumType.FindValueByNumber(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)) is null:
-                violations.Add(Violation(path, $"Must be one of the {field.EnumType.Name} values.", UnknownEnumValueReason));
+                Add(ref violations, path, $"Must be one of the {field.EnumType.Name} values.", UnknownEnumValueReason);
                 break;
         }
     }
 
-    private static void CheckText(string text, string path, List<BadRequest.Types.FieldViolation> violations)
+    private static void Add(ref List<BadRequest.Types.FieldViolation>? violations, FieldPath path, string description, string reason) =>
+        (violations ??= []).Add(new BadRequest.Types.FieldViolation { Field = path.ToString(), Description = description, Reason = reason });
+
+    /// <summary>A field's proto path, e.g. <c>documents[3].title</c>, spelled out only when a refusal or a nested message needs it.</summary>
+    private readonly record struct FieldPath(string Prefix, string Name, int Place = -1, string Suffix = "")
     {
-        if (text.Length > MaxTextLength)
-        {
-            violations.Add(Violation(path, $"Must be at most {MaxTextLength} characters.", TextTooLongReason));
-            return;
-        }
+        public override string ToString() => Place < 0 ? Prefix + Name : $"{Prefix}{Name}[{Place}]{Suffix}";
 
-        if (text.AsSpan().IndexOfAny(ForbiddenControls) is var control and >= 0)
-        {
-            violations.Add(Violation(path,
-                $"Must not contain control characters other than tab and line breaks (U+{(int)text[control]:X4} at position {control}).", ControlCharacterReason));
-        }
+        public static string operator +(FieldPath path, string separator) => path.ToString() + separator;
     }
-
-    private static bool TooMany(int count, string path, List<BadRequest.Types.FieldViolation> violations)
-    {
-        if (count <= MaxEntries)
-        {
-            return false;
-        }
-
-        violations.Add(Violation(path, $"Must hold at most {MaxEntries} entries.", TooManyEntriesReason));
-        return true;
-    }
-
-    private static BadRequest.Types.FieldViolation Violation(string field, string description, string reason) =>
-        new() { Field = field, Description = description, Reason = reason };
 }

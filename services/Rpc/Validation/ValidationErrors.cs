@@ -24,7 +24,13 @@ internal static class ValidationErrors
             })
             .DistinctBy(violation => violation.Field)
             .ToList();
-        var reasons = violations.Select(v => v.Reason).Distinct().ToList();
+        return ToRpcException(violations);
+    }
+
+    /// <summary>The ErrorInfo reason is the violations' own when they share one, else the generic one.</summary>
+    public static RpcException ToRpcException(IReadOnlyCollection<BadRequest.Types.FieldViolation> violations)
+    {
+        var reasons = violations.Select(v => v.Reason).Distinct().Take(2).ToList();
         return RpcErrors.InvalidArgument(violations, reasons.Count == 1 ? reasons[0] : GenericReason);
     }
 

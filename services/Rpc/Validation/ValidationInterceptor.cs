@@ -1,6 +1,5 @@
 using FluentValidation;
 using Google.Protobuf;
-using KiPlatform.Rpc.Errors;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +36,7 @@ public sealed class ValidationInterceptor : Interceptor
 
         if (request is IMessage message && MessageLimits.Violations(message) is { Count: > 0 } beyondLimits)
         {
-            throw RpcErrors.InvalidArgument(beyondLimits, beyondLimits.Select(v => v.Reason).Distinct().Count() == 1 ? beyondLimits[0].Reason : ValidationErrors.GenericReason);
+            throw ValidationErrors.ToRpcException(beyondLimits);
         }
 
         var validator = context.GetHttpContext().RequestServices.GetService<IValidator<TRequest>>()
