@@ -31,8 +31,8 @@ public sealed class KeysetPaging(PageTokens tokens)
         }
 
         var found = await items.OrderByDescending(createdAt).ThenByDescending(id).Take(page.Size + 1).ToListAsync(cancellationToken);
-        var (createdAtOf, idOf) = (createdAt.Compile(), id.Compile());
-        return PageOf(found, page.Size, query.Fingerprint, last => TimeOrderedCursor.Format(createdAtOf(last), idOf(last)));
+        return PageOf(found, page.Size, query.Fingerprint,
+            last => TimeOrderedCursor.Format(createdAt.Compile(preferInterpretation: true)(last), id.Compile(preferInterpretation: true)(last)));
     }
 
     /// <summary>In ascending order of a unique text key, e.g. an AGS.</summary>
@@ -45,10 +45,11 @@ public sealed class KeysetPaging(PageTokens tokens)
         }
 
         var found = await items.OrderBy(key).Take(page.Size + 1).ToListAsync(cancellationToken);
-        var keyOf = key.Compile();
-        return PageOf(found, page.Size, query.Fingerprint, last => keyOf(last));
+        return PageOf(found, page.Size, query.Fingerprint, last => key.Compile(preferInterpretation: true)(last));
     }
 
+    /// <param name="cursorOf">Reads the position after the last item; called only when a next page exists. The key
+    /// selectors are interpreted for that one item rather than compiled, which would cost far more for a single call.</param>
     private Page<T> PageOf<T>(List<T> found, int size, string fingerprint, Func<T, string> cursorOf)
     {
         var items = found.Take(size).ToList();
@@ -56,12 +57,12 @@ public sealed class KeysetPaging(PageTokens tokens)
     }
 
     /// <summary><c>(createdAt, id) &lt; (after, afterId)</c> as one row comparison, which PostgreSQL answers from the index.</summary>
+    /// <remarks>The bounds are captured, not inlined, so EF Core sends them as parameters and the statement's plan is reused.</remarks>
     private static Expression<Func<T, bool>> Before<T>(
         Expression<Func<T, DateTimeOffset>> createdAt, Expression<Func<T, Guid>> id, DateTimeOffset afterCreatedAt, Guid afterId)
     {
-        var bound = new KeysetBound(afterCreatedAt, afterId);
         Expression<Func<DateTimeOffset, Guid, bool>> before = (c, i) =>
-            EF.Functions.LessThan(ValueTuple.Create(c, i), ValueTuple.Create(bound.CreatedAt, bound.Id));
+            EF.Functions.LessThan(ValueTuple.Create(c, i), ValueTuple.Create(afterCreatedAt, afterId));
         var item = createdAt.Parameters[0];
         var body = new Substitution(new()
         {
@@ -73,14 +74,10 @@ public sealed class KeysetPaging(PageTokens tokens)
 
     private static Expression<Func<T, bool>> After<T>(Expression<Func<T, string>> key, string after)
     {
-        var bound = new KeysetBound(default, default, after);
-        Expression<Func<string, bool>> greater = k => k.CompareTo(bound.Key) > 0;
+        Expression<Func<string, bool>> greater = k => k.CompareTo(after) > 0;
         var body = new Substitution(new() { [greater.Parameters[0]] = key.Body }).Visit(greater.Body);
         return Expression.Lambda<Func<T, bool>>(body, key.Parameters[0]);
     }
-
-    /// <summary>Held by reference in the query, so the bound is sent as a parameter and the statement's plan is reused.</summary>
-    private sealed record KeysetBound(DateTimeOffset CreatedAt, Guid Id, string Key = "");
 
     private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
     {
