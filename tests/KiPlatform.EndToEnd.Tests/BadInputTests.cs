@@ -163,11 +163,13 @@ public sealed class BadInputTests(PlatformFixture platform)
 
             switch (field.FieldType)
             {
-                // An empty etag is no bad input: it asks for no check, and the command would take effect.
-                case FieldType.String when field.Name != "etag":
-                    yield return ("empty", "");
-                    goto case FieldType.String;
                 case FieldType.String:
+                    // An empty etag is no bad input: it asks for no check, and the command would take effect.
+                    if (field.Name != "etag")
+                    {
+                        yield return ("empty", "");
+                    }
+
                     yield return ("of 20,000 characters", new string('x', 20_000));
                     yield return ("with NUL", "Kreis\0Soest");
                     yield return ("with ESC", "Kreis\u001b[2JSoest");

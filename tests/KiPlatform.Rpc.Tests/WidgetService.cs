@@ -1,7 +1,7 @@
-using KiPlatform.Domain;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Grpc.Core;
+using KiPlatform.Domain;
 using KiPlatform.Rpc.Errors;
 using KiPlatform.Rpc.Security;
 using KiPlatform.Rpc.Validation;

@@ -1,6 +1,6 @@
-using KiPlatform.Rpc.Names;
 using Grpc.Core;
 using KiPlatform.Applications.Municipalities;
+using KiPlatform.Rpc.Names;
 
 namespace KiPlatform.Services.Tests;
 

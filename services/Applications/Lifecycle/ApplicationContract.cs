@@ -1,8 +1,8 @@
-using KiPlatform.Rpc.Names;
 using Google.Protobuf.WellKnownTypes;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Rpc.Concurrency;
 using KiPlatform.Rpc.Contracts;
+using KiPlatform.Rpc.Names;
 
 namespace KiPlatform.Applications.Lifecycle;
 

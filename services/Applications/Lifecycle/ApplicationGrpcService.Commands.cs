@@ -1,15 +1,15 @@
-using KiPlatform.Rpc.Names;
-using KiPlatform.Domain;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Applications.V1;
+using KiPlatform.Domain;
 using KiPlatform.Infrastructure;
 using KiPlatform.Messaging.Outbox;
 using KiPlatform.Rpc.Concurrency;
 using KiPlatform.Rpc.Errors;
 using KiPlatform.Rpc.Idempotency;
+using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Paging;
 using KiPlatform.Rpc.Security;
 using Microsoft.EntityFrameworkCore;

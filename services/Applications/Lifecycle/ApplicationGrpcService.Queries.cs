@@ -1,10 +1,10 @@
-using KiPlatform.Rpc.Names;
-using KiPlatform.Domain;
 using Google.Protobuf;
 using Grpc.Core;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Applications.V1;
+using KiPlatform.Domain;
 using KiPlatform.Rpc.Errors;
+using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Paging;
 using KiPlatform.Rpc.Security;
 using Microsoft.EntityFrameworkCore;

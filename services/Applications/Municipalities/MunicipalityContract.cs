@@ -1,5 +1,5 @@
-using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Concurrency;
+using KiPlatform.Rpc.Names;
 
 namespace KiPlatform.Applications.Municipalities;
 

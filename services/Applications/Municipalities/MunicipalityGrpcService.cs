@@ -1,11 +1,11 @@
-using KiPlatform.Rpc.Names;
-using KiPlatform.Domain;
 using Google.Protobuf;
 using Grpc.Core;
 using KiPlatform.Applications.Lifecycle;
 using KiPlatform.Applications.V1;
+using KiPlatform.Domain;
 using KiPlatform.Infrastructure;
 using KiPlatform.Rpc.Errors;
+using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Paging;
 using Microsoft.EntityFrameworkCore;
 

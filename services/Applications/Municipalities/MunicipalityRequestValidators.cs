@@ -1,7 +1,7 @@
-using KiPlatform.Rpc.Names;
 using FluentValidation;
 using KiPlatform.Applications.Lifecycle;
 using KiPlatform.Applications.V1;
+using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Validation;
 
 namespace KiPlatform.Applications.Municipalities;

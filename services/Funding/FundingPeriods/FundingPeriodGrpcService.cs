@@ -1,11 +1,11 @@
-using KiPlatform.Rpc.Names;
-using KiPlatform.Domain;
-using KiPlatform.Rpc.Contracts;
 using System.Text.RegularExpressions;
 using Grpc.Core;
+using KiPlatform.Domain;
 using KiPlatform.Funding.V1;
 using KiPlatform.Rpc.Concurrency;
+using KiPlatform.Rpc.Contracts;
 using KiPlatform.Rpc.Errors;
+using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Validation;
 using Microsoft.EntityFrameworkCore;
 

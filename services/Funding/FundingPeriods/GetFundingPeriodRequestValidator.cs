@@ -1,6 +1,6 @@
-using KiPlatform.Rpc.Names;
 using FluentValidation;
 using KiPlatform.Funding.V1;
+using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Validation;
 
 namespace KiPlatform.Funding.FundingPeriods;

@@ -1,9 +1,9 @@
-using KiPlatform.Domain;
 using System.Data.Common;
 using System.Diagnostics;
 using FluentValidation;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using KiPlatform.Domain;
 using KiPlatform.Rpc.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,8 @@
-using KiPlatform.Domain;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using KiPlatform.Domain;
 
 namespace KiPlatform.Rpc.Errors;
 

@@ -1,6 +1,6 @@
-using KiPlatform.Domain;
 using System.Security.Claims;
 using Grpc.Core;
+using KiPlatform.Domain;
 using KiPlatform.Rpc.Errors;
 
 namespace KiPlatform.Rpc.Security;

@@ -1,10 +1,10 @@
-using KiPlatform.Rpc.Names;
-using KiPlatform.Domain;
 using Grpc.Core;
 using KiPlatform.Applications.V1;
-using KiPlatform.Staffing.V1;
+using KiPlatform.Domain;
 using KiPlatform.Rpc.Errors;
+using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Security;
+using KiPlatform.Staffing.V1;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Staffing.PostPlans;

@@ -1,6 +1,6 @@
-using KiPlatform.Domain;
 using System.Globalization;
 using Grpc.Core;
+using KiPlatform.Domain;
 using KiPlatform.Messaging.Outbox;
 using KiPlatform.Rpc.Concurrency;
 using KiPlatform.Rpc.Errors;

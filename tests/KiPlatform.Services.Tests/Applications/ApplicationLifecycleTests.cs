@@ -1,5 +1,5 @@
-using KiPlatform.Domain;
 using KiPlatform.Applications.Lifecycle;
+using KiPlatform.Domain;
 using KiPlatform.Rpc.Errors;
 
 namespace KiPlatform.Services.Tests.Applications;
