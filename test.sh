@@ -30,10 +30,9 @@ cat "$KI_TEST_REPORT" # what tests report beside their verdict, e.g. how many ba
 count() { grep -E "^\s*$1: [0-9]+" "$output" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
 passed=$(count succeeded); failed=$(count failed); skipped=$(count skipped)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a crash before any test counts as a failure
-gate_counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$gate_output" | tail -n 1)
-gate_passed=${gate_counts%% passed*}; gate_failed=$(echo "$gate_counts" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
-if [ -z "$gate_counts" ]; then gate_passed=0; gate_failed=1; fi
-if [ "$gate_status" -ne 0 ] && [ "${gate_failed:-0}" -eq 0 ]; then gate_failed=1; fi
+# The gate's tests end with "N passed, N failed"; no such line (a crash) counts as one failure.
+read -r gate_passed gate_failed < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$gate_output" | tail -n 1; echo 0 1)
+if [ "$gate_status" -ne 0 ] && [ "$gate_failed" -eq 0 ]; then gate_failed=1; fi
 passed=$((passed + gate_passed)); failed=$((failed + gate_failed))
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$gate_status" -eq 0 ]
