@@ -31,9 +31,12 @@ var secrets = DevelopmentSecrets.Add(builder, infrastructure.DataRoot);
 var applications = AddService<Projects.KiPlatform_Applications>("applications", "applicationsdb")
     .WithMessaging(infrastructure)
     .WithCache(infrastructure);
+var funding = AddService<Projects.KiPlatform_Funding>("funding", "fundingdb");
 AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb")
-    .WithReference(applications).WaitFor(applications);
-AddService<Projects.KiPlatform_Funding>("funding", "fundingdb");
+    .WithMessaging(infrastructure)
+    .WithCache(infrastructure)
+    .WithReference(applications).WaitFor(applications)
+    .WithReference(funding).WaitFor(funding);
 AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb")
     .WithMessaging(infrastructure)
     .WithReference(mail).WaitFor(mail);

@@ -1,8 +1,10 @@
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
 using KiPlatform.Rpc;
+using KiPlatform.Rpc.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Net.Http.Headers;
 
@@ -40,6 +42,7 @@ public static class GrpcDefaults
         // Only a service that calls others needs the current request at hand: the accessor costs every request it
         // serves (it keeps the request in an AsyncLocal that each await then carries).
         services.AddHttpContextAccessor();
+        services.TryAddSingleton<ServiceCredentials>();
         return services
             .AddGrpcClient<TClient>(options => options.Address = new Uri($"http://{serviceName}"))
             .ConfigureChannel(channel =>
@@ -73,6 +76,12 @@ public static class GrpcDefaults
     private static Task ForwardCallerAuthorization(AuthInterceptorContext context, Metadata metadata, IServiceProvider services)
     {
         var authorization = services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Headers[HeaderNames.Authorization].ToString();
+        if (string.IsNullOrEmpty(authorization))
+        {
+            // No caller: a consumer or a scheduled job calls on the service's own account.
+            authorization = services.GetRequiredService<ServiceCredentials>().Authorization();
+        }
+
         if (!string.IsNullOrEmpty(authorization))
         {
             metadata.Add("authorization", authorization);

@@ -1,5 +1,4 @@
 using KiPlatform.Staffing;
-using KiPlatform.Staffing.PostPlans;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,5 +6,5 @@ builder.AddStaffingService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapGrpcService<PostPlanGrpcService>();
+app.MapStaffingService();
 app.Run();

@@ -8,7 +8,7 @@ public sealed class StaffingDbContext(DbContextOptions<StaffingDbContext> option
 {
     public const string ConnectionName = "staffingdb";
 
-    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostPlan> PostPlans => Set<PostPlan>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StaffingDbContext).Assembly).AddMessagingTables();

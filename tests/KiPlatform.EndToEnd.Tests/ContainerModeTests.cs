@@ -21,7 +21,7 @@ public sealed class ContainerModeTests
     private static readonly Dictionary<string, string[]> Uses = new()
     {
         ["applications"] = ["applicationsdb", "messaging", "cache"],
-        ["staffing"] = ["staffingdb", "applications"],
+        ["staffing"] = ["staffingdb", "messaging", "cache", "applications", "funding"],
         ["funding"] = ["fundingdb"],
         ["notifications"] = ["notificationsdb", "messaging", "mail"],
     };

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using KiPlatform.Applications.V1;
+using KiPlatform.Rpc.Validation;
 
 namespace KiPlatform.Applications.Lifecycle;
 
@@ -71,21 +72,8 @@ internal sealed class DocumentValidator : AbstractValidator<Document>
 /// <summary>Field rules the lifecycle's requests share.</summary>
 internal static class LifecycleRules
 {
-    public static readonly IReadOnlyList<string> GovernmentDistricts = ["Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"];
-
     public static IRuleBuilderOptions<T, double> HalfSteps<T>(this IRuleBuilder<T, double> rule) =>
         rule.Must(fte => fte >= 0 && fte <= 100 && Math.Abs(fte * 2 - Math.Round(fte * 2)) < 1e-9)
             .WithErrorCode(Application.FteNotInHalfStepsReason)
             .WithMessage("Must be a multiple of 0.5 FTE at or above zero.");
-
-    public static IRuleBuilderOptions<T, Google.Type.Date?> ValidDate<T>(this IRuleBuilder<T, Google.Type.Date?> rule) =>
-        rule.Must(date => date is null || (date.Year is >= 1990 and <= 2100 && date.Month is >= 1 and <= 12 && date.Day >= 1
-                                           && date.Day <= DateTime.DaysInMonth(date.Year, date.Month)))
-            .WithErrorCode("FIELD_MALFORMED")
-            .WithMessage("Must be a whole calendar date between 1990 and 2100.");
-
-    public static IRuleBuilderOptions<T, string> GovernmentDistrict<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Must(d => string.IsNullOrEmpty(d) || GovernmentDistricts.Contains(d))
-            .WithErrorCode("FIELD_INVALID")
-            .WithMessage($"Must be one of {string.Join(", ", GovernmentDistricts)}.");
 }

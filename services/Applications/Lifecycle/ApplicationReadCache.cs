@@ -1,11 +1,7 @@
-using System.Runtime.CompilerServices;
-using Google.Protobuf;
 using KiPlatform.Applications.V1;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
-using StackExchange.Redis;
+using KiPlatform.Infrastructure;
+using KiPlatform.Rpc.Contracts;
 using ZiggyCreatures.Caching.Fusion;
-using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
-using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
 
 namespace KiPlatform.Applications.Lifecycle;
 
@@ -25,12 +21,6 @@ public sealed class ApplicationReadCache(IFusionCache cache)
 
     private const string CoverageKey = "coverage";
 
-    /// <summary>
-    /// Each cached response decoded once: a memory-cache hit hands out the same byte array, so it gets the same message.
-    /// The messages are shared between calls and must not be changed.
-    /// </summary>
-    private static readonly ConditionalWeakTable<byte[], IMessage> Decoded = new();
-
     /// <summary>The application (shared: do not change it), or null when <paramref name="load"/> finds none; an absence is not cached.</summary>
     public async ValueTask<V1.Application?> ApplicationAsync(Guid id, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
     {
@@ -46,14 +36,14 @@ public sealed class ApplicationReadCache(IFusionCache cache)
             context.Options.SkipBackplaneNotifications = true;
             return [];
         }, token: cancellationToken);
-        return bytes.Length == 0 ? null : Decode(bytes, V1.Application.Parser);
+        return bytes.Length == 0 ? null : CachedMessages.Decode(bytes, V1.Application.Parser);
     }
 
     /// <summary>The coverage of one period or of all (shared: do not change it).</summary>
     public async ValueTask<Coverage> CoverageAsync(string periodKey, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)
     {
         var bytes = await cache.GetOrSetAsync<byte[]>($"{CoverageKey}:{periodKey}", (_, ct) => load(ct), tags: [CoverageKey], token: cancellationToken);
-        return Decode(bytes, Coverage.Parser);
+        return CachedMessages.Decode(bytes, Coverage.Parser);
     }
 
     /// <summary>After a change: the application as committed replaces the cached one; the coverage is recounted when asked.</summary>
@@ -76,44 +66,13 @@ public sealed class ApplicationReadCache(IFusionCache cache)
     }
 
     private static string ApplicationKey(Guid id) => $"application:{id:N}";
-
-    private static T Decode<T>(byte[] bytes, MessageParser<T> parser) where T : IMessage<T>
-    {
-        if (Decoded.TryGetValue(bytes, out var decoded))
-        {
-            return (T)decoded;
-        }
-
-        var message = parser.ParseFrom(bytes);
-        Decoded.AddOrUpdate(bytes, message);
-        return message;
-    }
 }
 
 public static class ApplicationReadCacheRegistration
 {
-    /// <summary>The read cache over the Redis the service already connects to (connection "cache").</summary>
     public static IHostApplicationBuilder AddApplicationReadCache(this IHostApplicationBuilder builder)
     {
-        Task<IConnectionMultiplexer> Redis(IServiceProvider services) => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
-        builder.Services.AddFusionCache()
-            .WithDefaultEntryOptions(options =>
-            {
-                options.Duration = ApplicationReadCache.MemoryDuration;
-                options.DistributedCacheDuration = ApplicationReadCache.DistributedDuration;
-                // A Redis outage must not slow reads down: give up on it quickly and answer from the database.
-                options.DistributedCacheSoftTimeout = TimeSpan.FromMilliseconds(100);
-                options.AllowBackgroundDistributedCacheOperations = true;
-            })
-            .WithOptions(options =>
-            {
-                options.CacheKeyPrefix = $"ki:{ApplicationReadCache.CacheName}:";
-                options.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(5);
-            })
-            // FusionCache keeps its entry metadata in value tuples, which System.Text.Json writes only with fields included.
-            .WithSerializer(new FusionCacheSystemTextJsonSerializer(new System.Text.Json.JsonSerializerOptions { IncludeFields = true }))
-            .WithDistributedCache(services => new RedisCache(new RedisCacheOptions { ConnectionMultiplexerFactory = () => Redis(services) }))
-            .WithBackplane(services => new RedisBackplane(new RedisBackplaneOptions { ConnectionMultiplexerFactory = () => Redis(services) }));
+        builder.AddServiceReadCache(ApplicationReadCache.CacheName, ApplicationReadCache.MemoryDuration, ApplicationReadCache.DistributedDuration);
         builder.Services.AddSingleton<ApplicationReadCache>();
         return builder;
     }

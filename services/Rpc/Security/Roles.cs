@@ -18,10 +18,16 @@ public static class Roles
     /// <summary>Platform operations.</summary>
     public const string Admin = "admin";
 
-    public static readonly IReadOnlyList<string> All = [Municipality, Mais, Msw, Laki, Admin];
+    /// <summary>
+    /// Another KiPlatform service acting on its own account (a consumer, a scheduled job), not for a caller: it reads
+    /// what every role reads, sees no personal data, and gives no command.
+    /// </summary>
+    public const string Service = "service";
+
+    public static readonly IReadOnlyList<string> All = [Municipality, Mais, Msw, Laki, Admin, Service];
 
     /// <summary>Roles that act for the Land, not for one municipality: they see every municipality's data.</summary>
-    public static readonly IReadOnlyList<string> Statewide = [Mais, Msw, Laki, Admin];
+    public static readonly IReadOnlyList<string> Statewide = [Mais, Msw, Laki, Admin, Service];
 }
 
 /// <summary>The claim types the platform reads from a token.</summary>

@@ -34,4 +34,20 @@ public static class RequestRules
         rule.GreaterThanOrEqualTo(0)
             .WithErrorCode(NegativePageSize)
             .WithMessage("Must not be negative; 0 asks for the default page size.");
+
+    /// <summary>The five government districts (Regierungsbezirke) of North Rhine-Westphalia, as the contracts spell them.</summary>
+    public static readonly IReadOnlyList<string> GovernmentDistricts = ["Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"];
+
+    /// <summary>An optional government district, e.g. a list filter: empty, or one of <see cref="GovernmentDistricts"/>.</summary>
+    public static IRuleBuilderOptions<T, string> GovernmentDistrict<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(d => string.IsNullOrEmpty(d) || GovernmentDistricts.Contains(d))
+            .WithErrorCode("FIELD_INVALID")
+            .WithMessage($"Must be one of {string.Join(", ", GovernmentDistricts)}.");
+
+    /// <summary>An optional google.type.Date that is a whole calendar day between 1990 and 2100.</summary>
+    public static IRuleBuilderOptions<T, Google.Type.Date?> ValidDate<T>(this IRuleBuilder<T, Google.Type.Date?> rule) =>
+        rule.Must(date => date is null || (date.Year is >= 1990 and <= 2100 && date.Month is >= 1 and <= 12 && date.Day >= 1
+                                           && date.Day <= DateTime.DaysInMonth(date.Year, date.Month)))
+            .WithErrorCode("FIELD_MALFORMED")
+            .WithMessage("Must be a whole calendar date between 1990 and 2100.");
 }

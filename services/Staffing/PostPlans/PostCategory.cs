@@ -14,3 +14,20 @@ public enum PostCategory
     /// <summary>Organisational-technical support, funded by MAIS.</summary>
     Support = 4,
 }
+
+/// <summary>The ministry that allocates or funds a category of posts.</summary>
+public enum Ministry
+{
+    /// <summary>The school ministry: allocates the teacher posts (not money).</summary>
+    Msw = 1,
+
+    /// <summary>The integration ministry: funds the other posts.</summary>
+    Mais = 2,
+}
+
+public static class PostCategories
+{
+    public static IReadOnlyList<PostCategory> All { get; } = Enum.GetValues<PostCategory>();
+
+    public static Ministry MinistryOf(this PostCategory category) => category == PostCategory.Teacher ? Ministry.Msw : Ministry.Mais;
+}

@@ -9,6 +9,8 @@ internal static partial class PostPlanName
 {
     public const string Expected = "'postPlans/{ags}' with a 5- or 8-digit AGS, e.g. 'postPlans/05111'";
 
+    public static string Format(string ags) => $"postPlans/{ags}";
+
     public static string ParseAgs(string name, string field) => ResourceNames.ParseId(Pattern(), name, field, Expected);
 
     [GeneratedRegex("^postPlans/(?<id>" + MunicipalityName.AgsPattern + ")$")]

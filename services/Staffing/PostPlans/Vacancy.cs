@@ -1,10 +1,17 @@
 namespace KiPlatform.Staffing.PostPlans;
 
 /// <summary>One person's share of a post from a first day to a last day (none: still in post).</summary>
-public sealed record Occupancy(DateOnly From, DateOnly? To, int ShareMilli);
+public sealed record FilledSpan(DateOnly From, DateOnly? To, int ShareMilli);
 
-/// <summary>The vacant FTE-months of one post in one calendar month of a period.</summary>
-public sealed record VacantMonth(int Year, int Month, decimal FteMonths);
+/// <summary>
+/// What stood vacant of one post in one calendar month of a period: the vacant thousandths of an FTE summed over the
+/// month's days. Kept as integers so that nothing is rounded before Funding applies its one rounding rule.
+/// </summary>
+public sealed record VacantMonth(int Year, int Month, long VacantMilliDays, int DaysInMonth)
+{
+    /// <summary>Vacant FTE-months: a whole month of a full post vacant is 1.</summary>
+    public decimal FteMonths => VacantMilliDays / 1000m / DaysInMonth;
+}
 
 /// <summary>
 /// What stood vacant (Vakanz) of a post, month by month: on each day of the period the post's FTE less the shares of
@@ -17,7 +24,7 @@ public static class Vacancy
     /// <param name="postFteMilli">The post's size in thousandths of an FTE.</param>
     /// <param name="from">The period's first day.</param>
     /// <param name="to">The period's last day.</param>
-    public static IReadOnlyList<VacantMonth> ByMonth(int postFteMilli, IReadOnlyCollection<Occupancy> occupancies, DateOnly from, DateOnly to)
+    public static IReadOnlyList<VacantMonth> ByMonth(int postFteMilli, IReadOnlyCollection<FilledSpan> occupancies, DateOnly from, DateOnly to)
     {
         if (to < from)
         {
@@ -37,7 +44,7 @@ public static class Vacancy
             }
 
             var daysInMonth = DateTime.DaysInMonth(month.Year, month.Month);
-            months.Add(new VacantMonth(month.Year, month.Month, vacantMilliDays / 1000m / daysInMonth));
+            months.Add(new VacantMonth(month.Year, month.Month, vacantMilliDays, daysInMonth));
         }
 
         return months;

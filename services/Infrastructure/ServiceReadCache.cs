@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
+
+namespace KiPlatform.Infrastructure;
+
+/// <summary>
+/// A service's cache of hot reads (FusionCache): in memory for <c>memoryDuration</c>, in Redis for
+/// <c>distributedDuration</c>, with a Redis backplane so a change written in one instance replaces the entry in all.
+/// Without Redis it still works per instance. The database stays the record.
+/// </summary>
+public static class ServiceReadCache
+{
+    /// <summary>Registers <see cref="IFusionCache"/> over the Redis the service already connects to (<see cref="ServiceCache"/>).</summary>
+    public static IHostApplicationBuilder AddServiceReadCache(this IHostApplicationBuilder builder, string cacheName, TimeSpan memoryDuration, TimeSpan distributedDuration)
+    {
+        Task<IConnectionMultiplexer> Redis(IServiceProvider services) => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
+        builder.Services.AddFusionCache()
+            .WithDefaultEntryOptions(options =>
+            {
+                options.Duration = memoryDuration;
+                options.DistributedCacheDuration = distributedDuration;
+                // A Redis outage must not slow reads down: give up on it quickly and answer from the database.
+                options.DistributedCacheSoftTimeout = TimeSpan.FromMilliseconds(100);
+                options.AllowBackgroundDistributedCacheOperations = true;
+            })
+            .WithOptions(options =>
+            {
+                options.CacheKeyPrefix = $"ki:{cacheName}:";
+                options.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(5);
+            })
+            // FusionCache keeps its entry metadata in value tuples, which System.Text.Json writes only with fields included.
+            .WithSerializer(new FusionCacheSystemTextJsonSerializer(new System.Text.Json.JsonSerializerOptions { IncludeFields = true }))
+            .WithDistributedCache(services => new RedisCache(new RedisCacheOptions { ConnectionMultiplexerFactory = () => Redis(services) }))
+            .WithBackplane(services => new RedisBackplane(new RedisBackplaneOptions { ConnectionMultiplexerFactory = () => Redis(services) }));
+        return builder;
+    }
+}
