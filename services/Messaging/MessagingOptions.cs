@@ -7,6 +7,13 @@ public sealed class MessagingOptions
 {
     public const string SectionName = "Messaging";
 
+    /// <summary>
+    /// What the service's queues are named after; by default the service (KiPlatform.Staffing: "Staffing"), so every
+    /// instance of one service shares its queues. Tests that run isolated copies of a service on one broker set their own.
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9-]{1,60}$")]
+    public string? QueuePrefix { get; set; }
+
     /// <summary>How many outbox rows one dispatcher claims and publishes per database transaction.</summary>
     [Range(1, 2000)]
     public int DispatchBatchSize { get; set; } = 250;

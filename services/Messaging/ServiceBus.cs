@@ -25,7 +25,8 @@ public static class ServiceBus
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured: the service cannot reach RabbitMQ.");
         var broker = RabbitMqAddress.Parse(connectionString);
         // Queues are named after the consuming service, so two services consuming one event each get their copy.
-        var queuePrefix = builder.Environment.ApplicationName.Replace("KiPlatform.", "", StringComparison.Ordinal);
+        var queuePrefix = builder.Configuration[$"{MessagingOptions.SectionName}:{nameof(MessagingOptions.QueuePrefix)}"]
+            ?? builder.Environment.ApplicationName.Replace("KiPlatform.", "", StringComparison.Ordinal);
 
         builder.Services.AddOptions<MessagingOptions>()
             .BindConfiguration(MessagingOptions.SectionName)

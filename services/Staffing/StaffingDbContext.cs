@@ -1,5 +1,6 @@
 using KiPlatform.Staffing.PostPlans;
 using KiPlatform.Messaging;
+using KiPlatform.Rpc.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Staffing;
@@ -11,5 +12,5 @@ public sealed class StaffingDbContext(DbContextOptions<StaffingDbContext> option
     public DbSet<PostPlan> PostPlans => Set<PostPlan>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StaffingDbContext).Assembly).AddMessagingTables();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StaffingDbContext).Assembly).AddMessagingTables().AddIdempotencyRecords();
 }

@@ -13,7 +13,9 @@ internal sealed class PostPlanConfiguration : IEntityTypeConfiguration<PostPlan>
     public void Configure(EntityTypeBuilder<PostPlan> plan)
     {
         plan.ToTable("post_plans");
+        // Ids are made by the domain, so EF Core must not take a child with an id for one already stored.
         plan.HasKey(p => p.Id);
+        plan.Property(p => p.Id).ValueGeneratedNever();
         // One plan per municipality, kept by the database so two approvals handled at once cannot make two.
         plan.HasIndex(p => p.Ags).IsUnique();
         plan.Property(p => p.Ags).HasMaxLength(MunicipalityName.AgsMaxLength);
@@ -36,6 +38,7 @@ internal sealed class PlanPeriodConfiguration : IEntityTypeConfiguration<PlanPer
     {
         period.ToTable("plan_periods");
         period.HasKey(p => p.Id);
+        period.Property(p => p.Id).ValueGeneratedNever();
         period.Property(p => p.PeriodId).HasMaxLength(FundingPeriodName.IdMaxLength);
         period.HasIndex("PostPlanId", nameof(PlanPeriod.PeriodId)).IsUnique();
         period.HasIndex(p => p.PeriodId);
@@ -49,6 +52,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
     {
         post.ToTable("posts");
         post.HasKey(p => p.Id);
+        post.Property(p => p.Id).ValueGeneratedNever();
         post.Property(p => p.Category).HasConversion<string>().HasMaxLength(20);
         post.Ignore(p => p.Ministry);
         post.Ignore(p => p.IsOpen);
@@ -63,6 +67,7 @@ internal sealed class OccupancyConfiguration : IEntityTypeConfiguration<Occupanc
     {
         occupancy.ToTable("occupancies");
         occupancy.HasKey(o => o.Id);
+        occupancy.Property(o => o.Id).ValueGeneratedNever();
         occupancy.Property(o => o.StaffId).HasMaxLength(PostPlanConfiguration.StaffIdMaxLength);
         occupancy.Property(o => o.DisplayName).HasMaxLength(PostPlanConfiguration.DisplayNameMaxLength);
         occupancy.Property(o => o.SecondmentReference).HasMaxLength(PostPlanConfiguration.SecondmentReferenceMaxLength);

@@ -31,7 +31,7 @@ internal static class PostPlanContract
             Application = $"applications/{period.ApplicationId}",
             Approved = { PostCategories.All.Select(c => Fte(c, period.Approved.Of(c))) },
         }));
-        contract.Posts.AddRange(plan.Posts.OrderBy(p => p.Category).ThenBy(p => p.OpensOn).ThenBy(p => p.Id).Select(p => p.ToContract(plan.Ags, today)));
+        contract.Posts.AddRange(plan.Posts.OrderBy(p => p.Category).ThenBy(p => p.OpensOn).ThenByDescending(p => p.FteMilli).ThenBy(p => p.Id).Select(p => p.ToContract(plan.Ags, today)));
         contract.Surplus.AddRange(plan.SurplusMilli().Select(s => Fte(s.Key, s.Value)));
         return contract;
     }

@@ -103,7 +103,7 @@ public sealed partial class PostPlanGrpcService(
         var plan = await PlanAsync(ags, tracked: false, context.CancellationToken);
         var period = plan.Period(periodId);
         var posts = plan.Posts.Where(p => p.OpensOn <= period.End && (p.ClosesAfter is not { } last || last >= period.Start))
-            .OrderBy(p => p.Category).ThenBy(p => p.OpensOn).ThenBy(p => p.Id)
+            .OrderBy(p => p.Category).ThenBy(p => p.OpensOn).ThenByDescending(p => p.FteMilli).ThenBy(p => p.Id)
             .Select(post => (Post: post, Months: post.VacancyIn(period.Start, period.End)))
             .ToList();
         return new PlanVacancy

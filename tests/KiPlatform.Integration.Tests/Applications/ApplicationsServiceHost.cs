@@ -16,7 +16,8 @@ namespace KiPlatform.Integration.Tests.Applications;
 /// </summary>
 internal sealed class ApplicationsServiceHost : WebApplicationFactory<ApplicationsDbContext>
 {
-    private const string SigningKey = "applications-integration-signing-key-0123456789";
+    /// <summary>The key every service host of these tests signs and checks development tokens with.</summary>
+    internal const string SigningKey = "applications-integration-signing-key-0123456789";
 
     private readonly Dictionary<string, string?> _settings;
     private GrpcChannel? _channel;

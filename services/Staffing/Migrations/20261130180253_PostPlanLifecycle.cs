@@ -39,6 +39,21 @@ namespace KiPlatform.Staffing.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    request_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    response = table.Column<byte[]>(type: "bytea", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotency_records", x => new { x.scope, x.request_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "occupancies",
                 columns: table => new
                 {
@@ -115,6 +130,11 @@ namespace KiPlatform.Staffing.Migrations
                 column: "PostPlanId");
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_created_at",
+                table: "idempotency_records",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_occupancies_PostId",
                 table: "occupancies",
                 column: "PostId");
@@ -161,6 +181,9 @@ namespace KiPlatform.Staffing.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_posts_post_plans_PostPlanId",
                 table: "posts");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_records");
 
             migrationBuilder.DropTable(
                 name: "occupancies");

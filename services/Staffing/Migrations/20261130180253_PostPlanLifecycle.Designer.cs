@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KiPlatform.Staffing.Migrations
 {
     [DbContext(typeof(StaffingDbContext))]
-    [Migration("20261130174807_PostPlanLifecycle")]
+    [Migration("20261130180253_PostPlanLifecycle")]
     partial class PostPlanLifecycle
     {
         /// <inheritdoc />
@@ -111,10 +111,41 @@ namespace KiPlatform.Staffing.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("KiPlatform.Rpc.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("scope");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<byte[]>("Response")
+                        .HasColumnType("bytea")
+                        .HasColumnName("response");
+
+                    b.HasKey("Scope", "RequestId");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("KiPlatform.Staffing.PostPlans.Occupancy", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("DisplayName")
@@ -159,7 +190,6 @@ namespace KiPlatform.Staffing.Migrations
             modelBuilder.Entity("KiPlatform.Staffing.PostPlans.PlanPeriod", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")
@@ -212,7 +242,6 @@ namespace KiPlatform.Staffing.Migrations
             modelBuilder.Entity("KiPlatform.Staffing.PostPlans.Post", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Category")
@@ -242,7 +271,6 @@ namespace KiPlatform.Staffing.Migrations
             modelBuilder.Entity("KiPlatform.Staffing.PostPlans.PostPlan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Ags")

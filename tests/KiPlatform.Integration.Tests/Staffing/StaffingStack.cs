@@ -1,0 +1,170 @@
+extern alias funding;
+extern alias staffing;
+using System.Text;
+using System.Text.Json;
+using Grpc.Net.Client;
+using KiPlatform.Integration.Tests.Applications;
+using KiPlatform.IntegrationEvents.Applications;
+using KiPlatform.Staffing.V1;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RabbitMQ.Client;
+using FundingDbContext = funding::KiPlatform.Funding.FundingDbContext;
+using StaffingDbContext = staffing::KiPlatform.Staffing.StaffingDbContext;
+
+namespace KiPlatform.Integration.Tests.Staffing;
+
+/// <summary>
+/// The real Staffing service with the real Applications and Funding services it calls, each on an in-memory test server
+/// with a database of its own, against the fixture's RabbitMQ and Redis. Staffing's queues are its own, so approvals
+/// published by tests beside it reach it too: tests use municipalities no other test class uses.
+/// </summary>
+internal sealed class StaffingStack : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions MassTransitJson = new(JsonSerializerDefaults.Web);
+
+    private readonly ServersFixture _servers;
+    private ApplicationsServiceHost _applications = null!;
+    private ServiceHost<FundingDbContext> _funding = null!;
+    private ServiceHost<StaffingDbContext> _staffing = null!;
+    private GrpcChannel _channel = null!;
+
+    private StaffingStack(ServersFixture servers) => _servers = servers;
+
+    public PostPlanService.PostPlanServiceClient PostPlans => new(_channel);
+
+    public ApplicationsServiceHost Applications => _applications;
+
+    public IServiceProvider StaffingServices => _staffing.Services;
+
+    public static async Task<StaffingStack> StartAsync(ServersFixture servers, CancellationToken cancellationToken)
+    {
+        var stack = new StaffingStack(servers);
+        stack._applications = await ApplicationsServiceHost.StartAsync(servers, cancellationToken);
+        stack._funding = new ServiceHost<FundingDbContext>(new()
+        {
+            [$"ConnectionStrings:{FundingDbContext.ConnectionName}"] = await servers.CreateDatabaseAsync(cancellationToken),
+            ["Authentication:DevelopmentSigningKey"] = ApplicationsServiceHost.SigningKey,
+            ["Paging:TokenKey"] = new string('k', 64),
+        }, routes: []);
+        _ = stack._funding.Server; // starts it: migrates and seeds
+        var applicationsHandler = stack._applications.Server.CreateHandler();
+        var fundingHandler = stack._funding.Server.CreateHandler();
+        stack._staffing = new ServiceHost<StaffingDbContext>(new()
+        {
+            [$"ConnectionStrings:{StaffingDbContext.ConnectionName}"] = await servers.CreateDatabaseAsync(cancellationToken),
+            ["ConnectionStrings:messaging"] = servers.MessagingConnectionString,
+            ["ConnectionStrings:cache"] = servers.CacheConnectionString,
+            ["Authentication:DevelopmentSigningKey"] = ApplicationsServiceHost.SigningKey,
+            ["Paging:TokenKey"] = new string('k', 64),
+            ["Messaging:QueuePrefix"] = $"staffing-test-{Guid.NewGuid():N}",
+            ["Messaging:ConsumeRetryMinInterval"] = "00:00:00.050",
+            ["Messaging:ConsumeRetryMaxInterval"] = "00:00:00.200",
+            ["Services:applications:http:0"] = "http://applications.test",
+            ["Services:funding:http:0"] = "http://funding.test",
+            ["Staffing:FillCountInterval"] = "00:00:01",
+        }, routes: new() { ["applications.test"] = applicationsHandler, ["funding.test"] = fundingHandler });
+        stack._channel = GrpcChannel.ForAddress("http://staffing.test", new GrpcChannelOptions { HttpHandler = stack._staffing.Server.CreateHandler() });
+        return stack;
+    }
+
+    /// <summary>Adds a funding period to Funding's record, as its admin would (Funding seeds 2013 only).</summary>
+    public async Task AddFundingPeriodAsync(string id, DateOnly start, DateOnly end)
+    {
+        await using var connection = new NpgsqlConnection(_funding.Database);
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO funding_periods ("Id", start_date, end_date, "BudgetCents", "SpecialistRatePerFteYearCents", "SupportRatePerHalfFteYearCents")
+            VALUES (@id, @start, @end, 983000000, 5000000, 2000000) ON CONFLICT DO NOTHING
+            """, connection);
+        insert.Parameters.AddWithValue("id", id);
+        insert.Parameters.AddWithValue("start", start);
+        insert.Parameters.AddWithValue("end", end);
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Publishes an <see cref="ApplicationApproved"/> on the real broker as MassTransit does (its envelope, its exchange),
+    /// with the message id given, so a test can deliver the same message twice.
+    /// </summary>
+    public async Task PublishAsync(ApplicationApproved approved, Guid messageId)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(_servers.MessagingConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var type = typeof(ApplicationApproved);
+        var exchange = $"{type.Namespace}:{type.Name}";
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
+        var envelope = new
+        {
+            messageId,
+            messageType = new[] { $"urn:message:{exchange}" },
+            message = approved,
+            sentTime = DateTimeOffset.UtcNow,
+        };
+        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, MassTransitJson));
+        await channel.BasicPublishAsync(exchange, routingKey: "", mandatory: false,
+            basicProperties: new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = messageId.ToString(), Persistent = true },
+            body: body);
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_staffing.Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        await _staffing.DisposeAsync();
+        await _funding.DisposeAsync();
+        await _applications.DisposeAsync();
+    }
+
+    /// <summary>A service on a test server; its calls to other services go to the test servers named by host.</summary>
+    private sealed class ServiceHost<TEntryPoint>(Dictionary<string, string?> settings, Dictionary<string, HttpMessageHandler> routes)
+        : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+    {
+        public string Database => settings.First(s => s.Key.StartsWith("ConnectionStrings:", StringComparison.Ordinal) && s.Key.EndsWith("db", StringComparison.Ordinal)).Value!;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureLogging(logging => logging.ClearProviders());
+            if (routes.Count > 0)
+            {
+                builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
+                    options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new RoutingHandler(routes))));
+            }
+        }
+    }
+
+    /// <summary>Sends each call to the test server of its host, answering as HTTP/2 as a real h2c endpoint does.</summary>
+    private sealed class RoutingHandler(Dictionary<string, HttpMessageHandler> routes) : HttpMessageHandler
+    {
+        private readonly Dictionary<string, HttpMessageInvoker> _invokers = routes.ToDictionary(r => r.Key, r => new HttpMessageInvoker(r.Value, disposeHandler: false));
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var invoker = _invokers.GetValueOrDefault(request.RequestUri!.Host)
+                ?? throw new InvalidOperationException($"No test server answers for {request.RequestUri.Host}.");
+            var response = await invoker.SendAsync(request, cancellationToken);
+            response.Version = request.Version;
+            return response;
+        }
+    }
+}
