@@ -6,9 +6,12 @@ public sealed record DistrictFteCount(string GovernmentDistrict, PostCategory Ca
 /// <summary>How full the plans are on a day: the basis of the fill-rate overview and the dashboard's gauges.</summary>
 public static class FillCounts
 {
-    /// <summary>Per government district and category, the FTE of posts existing on <paramref name="day"/> and the FTE held then.</summary>
+    /// <summary>
+    /// Per government district and category, the FTE of posts standing on <paramref name="day"/> in plans approved for
+    /// it, and the FTE held then.
+    /// </summary>
     public static IReadOnlyList<DistrictFteCount> On(IEnumerable<PostPlan> plans, DateOnly day) =>
-        plans.SelectMany(plan => plan.Posts.Where(p => p.ExistsOn(day)).Select(post => (plan.GovernmentDistrict, Post: post)))
+        plans.Where(plan => plan.Covers(day)).SelectMany(plan => plan.Posts.Where(p => p.ExistsOn(day)).Select(post => (plan.GovernmentDistrict, Post: post)))
             .GroupBy(x => (x.GovernmentDistrict, x.Post.Category))
             .Select(g => new DistrictFteCount(g.Key.GovernmentDistrict, g.Key.Category,
                 g.Sum(x => (long)x.Post.FteMilli), g.Sum(x => (long)Math.Min(x.Post.FteMilli, x.Post.FilledMilliOn(day)))))

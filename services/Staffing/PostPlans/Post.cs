@@ -40,26 +40,6 @@ public sealed class Post
     /// <summary>The occupancy of <paramref name="staffId"/> that holds on <paramref name="day"/>, if any.</summary>
     public Occupancy? OccupancyOf(string staffId, DateOnly day) => _occupancies.FirstOrDefault(o => o.StaffId == staffId && o.HoldsOn(day));
 
-    /// <summary>
-    /// The first day of the vacancy that lasts until <paramref name="day"/> (some FTE of the post unfilled every day),
-    /// or none when the post is filled in full on that day or does not exist then.
-    /// </summary>
-    public DateOnly? VacantSince(DateOnly day)
-    {
-        if (!ExistsOn(day) || FilledMilliOn(day) >= FteMilli)
-        {
-            return null;
-        }
-
-        var since = day;
-        while (since > OpensOn && FilledMilliOn(since.AddDays(-1)) < FteMilli)
-        {
-            since = since.AddDays(-1);
-        }
-
-        return since;
-    }
-
     /// <summary>The vacant FTE-months month by month from <paramref name="from"/> to <paramref name="to"/>; days the post does not exist count as not vacant.</summary>
     public IReadOnlyList<VacantMonth> VacancyIn(DateOnly from, DateOnly to)
     {

@@ -78,6 +78,30 @@ public sealed class PostPlan
         return plan;
     }
 
+    /// <summary>Whether one of the plan's periods covers <paramref name="day"/>: outside them the KI has no approved posts.</summary>
+    public bool Covers(DateOnly day) => _periods.Any(p => p.Covers(day));
+
+    /// <summary>
+    /// The first day of the vacancy that lasts until <paramref name="day"/> (some FTE of the post unfilled every day
+    /// the plan covers it), or none when the post is filled in full on that day, or neither it nor the plan stands then.
+    /// </summary>
+    public DateOnly? VacantSince(Post post, DateOnly day)
+    {
+        bool Vacant(DateOnly d) => Covers(d) && post.ExistsOn(d) && post.FilledMilliOn(d) < post.FteMilli;
+        if (!Vacant(day))
+        {
+            return null;
+        }
+
+        var since = day;
+        while (Vacant(since.AddDays(-1)))
+        {
+            since = since.AddDays(-1);
+        }
+
+        return since;
+    }
+
     public bool HasPeriod(string periodId) => _periods.Any(p => p.PeriodId == periodId);
 
     public PlanPeriod Period(string periodId) => _periods.FirstOrDefault(p => p.PeriodId == periodId)

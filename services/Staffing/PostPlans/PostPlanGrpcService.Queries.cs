@@ -71,7 +71,7 @@ public sealed partial class PostPlanGrpcService(
 
         if (request.HasVacancy)
         {
-            plans = plans.Where(p => p.Posts.Any(post =>
+            plans = plans.Where(p => p.Periods.Any(period => period.Start <= today && period.End >= today) && p.Posts.Any(post =>
                 post.OpensOn <= today && (post.ClosesAfter == null || post.ClosesAfter >= today)
                 && post.Occupancies.Where(o => o.From <= today && (o.To == null || o.To >= today)).Sum(o => o.ShareMilli) < post.FteMilli));
         }
@@ -174,7 +174,7 @@ public sealed partial class PostPlanGrpcService(
         var minMonths = request.MinMonths > 0 ? request.MinMonths : options.Value.LongVacancyMonths;
         var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{minMonths}|{day:yyyy-MM-dd}", DefaultPageSize, MaxPageSize);
         // Plans with a post not filled in full on the day, from the database; how long each stood vacant, from their history.
-        var plans = Db.PostPlans.AsNoTracking().AsSplitQuery().Where(p => p.Posts.Any(post =>
+        var plans = Db.PostPlans.AsNoTracking().AsSplitQuery().Where(p => p.Periods.Any(period => period.Start <= day && period.End >= day) && p.Posts.Any(post =>
             post.OpensOn <= day && (post.ClosesAfter == null || post.ClosesAfter >= day)
             && post.Occupancies.Where(o => o.From <= day && (o.To == null || o.To >= day)).Sum(o => o.ShareMilli) < post.FteMilli));
         var page = await paging.AscendingAsync(plans, query, p => p.Ags, context.CancellationToken);
@@ -182,7 +182,7 @@ public sealed partial class PostPlanGrpcService(
         foreach (var plan in page.Items)
         {
             var vacant = plan.Posts
-                .Select(post => (Post: post, Since: post.VacantSince(day)))
+                .Select(post => (Post: post, Since: plan.VacantSince(post, day)))
                 .Where(v => v.Since is { } since && WholeMonths(since, day) >= minMonths)
                 .Select(v => new VacantPost
                 {

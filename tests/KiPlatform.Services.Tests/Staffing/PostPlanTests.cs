@@ -156,7 +156,8 @@ public sealed class PostPlanTests
         Assert.Equal((new DateOnly(2013, 8, 31), VacateReason.Resigned), (ended.To!.Value, ended.VacateReason!.Value));
         Assert.Null(closed);
         Assert.Equal(0, post.FilledMilliOn(new DateOnly(2013, 9, 1)));
-        Assert.Equal(new DateOnly(2013, 9, 1), post.VacantSince(new DateOnly(2013, 11, 15)));
+        Assert.Equal(new DateOnly(2013, 9, 1), plan.VacantSince(post, new DateOnly(2013, 11, 15)));
+        Assert.Null(plan.VacantSince(post, new DateOnly(2014, 1, 15)));
     }
 
     [Fact]
