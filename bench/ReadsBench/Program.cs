@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -17,11 +16,22 @@ using KiPlatform.ReadsBench;
 //       defaults of ASPNETCORE_ENVIRONMENT: the share of a call that every service pays before its own pipeline;
 //   bare-authenticated <port> <application.bin>
 //       the same plus the platform's bearer authentication (Authentication:* as the services get it), refusing calls
-//       without a valid token: the framework's part of a service's pipeline, before the service's own conventions.
+//       without a valid token: the framework's part of a service's pipeline, before the service's own conventions;
+//   prepare-staffing <applications address> <staffing address> <out dir>
+//       approves eight KIs through the running stack and waits for their post plans; writes get-plan.bin and plan-ags.txt;
+//   fill <staffing address> <seconds>
+//       each of those municipalities staffs its own plan for that long; prints fills per second, p50 and p99.
+// The Staffing modes sign their tokens with the key in Authentication__DevelopmentSigningKey (never on a command line).
 switch (args)
 {
     case ["prepare", var address, var token, var outDir]:
         await PrepareAsync(address, token, outDir);
+        return 0;
+    case ["prepare-staffing", var applicationsAddress, var staffingAddress, var outDir]:
+        await StaffingLoad.PrepareAsync(applicationsAddress, staffingAddress, SigningKey(), outDir);
+        return 0;
+    case ["fill", var staffingAddress, var seconds]:
+        await StaffingLoad.FillAsync(staffingAddress, SigningKey(), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
         return 0;
     case [var mode, var port, var applicationFile] when BaselineNamed(mode) is { } baseline:
         await BareServer.RunAsync(baseline, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile);
@@ -30,6 +40,9 @@ switch (args)
         Console.Error.WriteLine("usage: prepare <address> <municipality token> <out dir> | bare <port> <application.bin> | bare-instrumented|bare-authenticated <port> <application.bin>");
         return 2;
 }
+
+static string SigningKey() => Environment.GetEnvironmentVariable("Authentication__DevelopmentSigningKey")
+    ?? throw new InvalidOperationException("Set Authentication__DevelopmentSigningKey to the stack's development signing key.");
 
 static Baseline? BaselineNamed(string mode) => mode switch
 {
@@ -62,18 +75,8 @@ static async Task PrepareAsync(string address, string token, string outDir)
         },
     }, headers);
     Directory.CreateDirectory(outDir);
-    await File.WriteAllBytesAsync(Path.Combine(outDir, "get.bin"), Frame(new GetApplicationRequest { Name = application.Name }));
-    await File.WriteAllBytesAsync(Path.Combine(outDir, "coverage.bin"), Frame(new GetCoverageRequest()));
+    await File.WriteAllBytesAsync(Path.Combine(outDir, "get.bin"), Wire.Frame(new GetApplicationRequest { Name = application.Name }));
+    await File.WriteAllBytesAsync(Path.Combine(outDir, "coverage.bin"), Wire.Frame(new GetCoverageRequest()));
     await File.WriteAllBytesAsync(Path.Combine(outDir, "application.bin"), application.ToByteArray());
     Console.WriteLine(application.Name);
-}
-
-// A gRPC message on the wire: uncompressed flag, big-endian length, the message.
-static byte[] Frame(IMessage message)
-{
-    var body = message.ToByteArray();
-    var frame = new byte[5 + body.Length];
-    BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)body.Length);
-    body.CopyTo(frame, 5);
-    return frame;
 }
