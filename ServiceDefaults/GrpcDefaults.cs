@@ -34,14 +34,42 @@ public static class GrpcDefaults
     /// <summary>
     /// Registers a typed gRPC client for another KiPlatform service, found through service discovery
     /// (<c>http://{serviceName}</c>). The caller's deadline and cancellation, its bearer token and (through the
-    /// HttpClient instrumentation) its trace context are passed on with every call.
+    /// HttpClient instrumentation) its trace context are passed on with every call; outside any call (a consumer, a
+    /// scheduled job) it calls on the service's own account.
     /// </summary>
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName)
         where TClient : ClientBase
     {
-        // Only a service that calls others needs the current request at hand: the accessor costs every request it
-        // serves (it keeps the request in an AsyncLocal that each await then carries).
+        // Only a service that passes its callers on needs the current request at hand: the accessor costs every
+        // request it serves (it keeps the request in an AsyncLocal that each await then carries).
         services.AddHttpContextAccessor();
+        return services.AddPlatformGrpcClient<TClient>(serviceName)
+            .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
+            .AddCallCredentials(ForwardCallerAuthorization);
+    }
+
+    /// <summary>
+    /// Registers a typed gRPC client that always calls on the service's own account (<see cref="ServiceCredentials"/>),
+    /// for reference data the service may read whoever its caller is; the trace context still travels. It needs no
+    /// current request at hand, so the service's own requests do not pay for one; a call made within an RPC passes that
+    /// RPC's deadline and cancellation itself.
+    /// </summary>
+    public static IHttpClientBuilder AddOwnAccountGrpcClient<TClient>(this IServiceCollection services, string serviceName)
+        where TClient : ClientBase =>
+        services.AddPlatformGrpcClient<TClient>(serviceName)
+            .AddCallCredentials((_, metadata, provider) =>
+            {
+                if (provider.GetRequiredService<ServiceCredentials>().Authorization() is { } authorization)
+                {
+                    metadata.Add("authorization", authorization);
+                }
+
+                return Task.CompletedTask;
+            });
+
+    private static IHttpClientBuilder AddPlatformGrpcClient<TClient>(this IServiceCollection services, string serviceName)
+        where TClient : ClientBase
+    {
         services.TryAddSingleton<ServiceCredentials>();
         return services
             .AddGrpcClient<TClient>(options => options.Address = new Uri($"http://{serviceName}"))
@@ -51,9 +79,7 @@ public static class GrpcDefaults
                 // Inside the cluster traffic is plain h2c (TLS ends at the ingress or the mesh), so the caller's
                 // token must be allowed onto a channel without TLS.
                 channel.UnsafeUseInsecureChannelCallCredentials = true;
-            })
-            .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
-            .AddCallCredentials(ForwardCallerAuthorization);
+            });
     }
 
     /// <summary>

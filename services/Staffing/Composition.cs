@@ -19,8 +19,10 @@ public static class Composition
         builder.AddServiceReadCache(PostPlanReadCache.CacheName, PostPlanReadCache.MemoryDuration, PostPlanReadCache.DistributedDuration);
         builder.AddIdempotentCommands<StaffingDbContext>();
         builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
-        builder.Services.AddServiceGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
-        builder.Services.AddServiceGrpcClient<FundingPeriodService.FundingPeriodServiceClient>("funding");
+        // Municipalities and funding periods are reference data Staffing reads on its own account, from its consumer and
+        // for a plan not made yet alike (whose plan a caller may see is decided here before).
+        builder.Services.AddOwnAccountGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
+        builder.Services.AddOwnAccountGrpcClient<FundingPeriodService.FundingPeriodServiceClient>("funding");
         builder.Services.AddSingleton<PostPlanReadCache>();
         builder.Services.AddOptions<StaffingOptions>()
             .BindConfiguration(StaffingOptions.SectionName)

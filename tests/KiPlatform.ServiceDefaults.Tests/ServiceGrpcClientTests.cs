@@ -1,7 +1,10 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using KiPlatform.Rpc.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace KiPlatform.ServiceDefaults.Tests;
 
@@ -33,6 +36,19 @@ public sealed class ServiceGrpcClientTests : IAsyncLifetime
         var reply = await Upstream.ForwardAsync(new EchoRequest(), headers: CallerToken, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(CallerToken.GetValue("authorization"), reply.Authorization);
+    }
+
+    [Fact]
+    public async Task Calls_on_the_services_own_account_where_no_caller_is_at_hand()
+    {
+        // As a consumer or a scheduled job calls: outside any request.
+        var downstream = _upstream.Services.GetRequiredService<Relay.RelayClient>();
+
+        var reply = await downstream.EchoAsync(new EchoRequest(), cancellationToken: TestContext.Current.CancellationToken);
+
+        var token = new JsonWebToken(reply.Authorization["Bearer ".Length..]);
+        Assert.Equal(Roles.Service, token.GetClaim(PlatformClaims.Role).Value);
+        Assert.StartsWith("service-", token.Subject, StringComparison.Ordinal);
     }
 
     [Fact]

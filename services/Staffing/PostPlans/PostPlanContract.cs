@@ -75,13 +75,14 @@ internal static class PostPlanContract
     /// </summary>
     public static V1.PostPlan As(this V1.PostPlan plan, Caller caller)
     {
-        if (plan.Posts.All(post => MaySeeNames(caller, plan.Municipality, post.Ministry) || post.Occupancies.Count == 0))
+        var sees = NamesSeenBy(caller, plan.Municipality);
+        if (sees == NameSight.All || plan.Posts.All(post => post.Occupancies.Count == 0 || Sees(sees, post.Ministry)))
         {
             return plan;
         }
 
         var withheld = plan.Clone();
-        foreach (var post in withheld.Posts.Where(post => !MaySeeNames(caller, plan.Municipality, post.Ministry)))
+        foreach (var post in withheld.Posts.Where(post => !Sees(sees, post.Ministry)))
         {
             Withhold(post);
         }
@@ -92,7 +93,7 @@ internal static class PostPlanContract
 
     public static V1.Post As(this V1.Post post, Caller caller, string ags)
     {
-        if (MaySeeNames(caller, MunicipalityName.Format(ags), post.Ministry) || post.Occupancies.Count == 0)
+        if (post.Occupancies.Count == 0 || Sees(NamesSeenBy(caller, MunicipalityName.Format(ags)), post.Ministry))
         {
             return post;
         }
@@ -110,9 +111,23 @@ internal static class PostPlanContract
         }
     }
 
-    private static bool MaySeeNames(Caller caller, string municipality, V1.Ministry ministry) =>
-        caller.IsInRole(Roles.Admin)
-        || (caller.Ags is { } ags && municipality == MunicipalityName.Format(ags))
-        || (ministry == V1.Ministry.Msw && caller.IsInRole(Roles.Msw))
-        || (ministry == V1.Ministry.Mais && caller.IsInRole(Roles.Mais));
+    /// <summary>Whose names a caller sees: all (the owning municipality, admin), those on one ministry's posts, or none.</summary>
+    private enum NameSight
+    {
+        None,
+        MswPosts,
+        MaisPosts,
+        All,
+    }
+
+    private static NameSight NamesSeenBy(Caller caller, string municipality) =>
+        (caller.Ags is { } ags && municipality.AsSpan(MunicipalityPrefix.Length).SequenceEqual(ags)) || caller.IsInRole(Roles.Admin) ? NameSight.All
+        : caller.IsInRole(Roles.Msw) ? NameSight.MswPosts
+        : caller.IsInRole(Roles.Mais) ? NameSight.MaisPosts
+        : NameSight.None;
+
+    private static bool Sees(NameSight sight, V1.Ministry ministry) =>
+        sight == NameSight.All || (sight == NameSight.MswPosts && ministry == V1.Ministry.Msw) || (sight == NameSight.MaisPosts && ministry == V1.Ministry.Mais);
+
+    private const string MunicipalityPrefix = "municipalities/";
 }

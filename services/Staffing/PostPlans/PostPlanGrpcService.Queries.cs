@@ -41,7 +41,7 @@ public sealed partial class PostPlanGrpcService(
         caller.EnsureMayActFor(ags);
         var found = await CachedPlanAsync(ags, context.CancellationToken);
         // A municipality whose KI is not approved yet has an empty plan, if the Applications service knows it.
-        return found?.As(caller) ?? await EmptyPlanAsync(ags, context.CancellationToken);
+        return found?.As(caller) ?? await EmptyPlanAsync(ags, context);
     }
 
     public override async Task<ListPostPlansResponse> ListPostPlans(ListPostPlansRequest request, ServerCallContext context)
@@ -239,12 +239,13 @@ public sealed partial class PostPlanGrpcService(
         return await plans.SingleOrDefaultAsync(p => p.Ags == ags, cancellationToken) ?? throw PlanNotFound(ags);
     }
 
-    private async Task<V1.PostPlan> EmptyPlanAsync(string ags, CancellationToken cancellationToken)
+    private async Task<V1.PostPlan> EmptyPlanAsync(string ags, ServerCallContext context)
     {
         var name = MunicipalityName.Format(ags);
         try
         {
-            var municipality = await municipalities.Value.GetMunicipalityAsync(new GetMunicipalityRequest { Name = name }, cancellationToken: cancellationToken);
+            var municipality = await municipalities.Value.GetMunicipalityAsync(new GetMunicipalityRequest { Name = name },
+                deadline: context.Deadline, cancellationToken: context.CancellationToken);
             return new V1.PostPlan
             {
                 Name = PostPlanName.Format(ags),
