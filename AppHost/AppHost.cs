@@ -31,7 +31,8 @@ var secrets = DevelopmentSecrets.Add(builder, infrastructure.DataRoot);
 var applications = AddService<Projects.KiPlatform_Applications>("applications", "applicationsdb")
     .WithMessaging(infrastructure)
     .WithCache(infrastructure);
-var funding = AddService<Projects.KiPlatform_Funding>("funding", "fundingdb");
+var funding = AddService<Projects.KiPlatform_Funding>("funding", "fundingdb")
+    .WithMessaging(infrastructure);
 AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb")
     .WithMessaging(infrastructure)
     .WithCache(infrastructure)

@@ -1,5 +1,7 @@
 using KiPlatform.Funding.FundingPeriods;
+using KiPlatform.Funding.Grants;
 using KiPlatform.Infrastructure;
+using KiPlatform.Messaging;
 using KiPlatform.Rpc;
 
 namespace KiPlatform.Funding;
@@ -10,7 +12,20 @@ public static class Composition
     public static void AddFundingService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<FundingDbContext, IHostApplicationBuilder>(FundingDbContext.ConnectionName);
+        builder.AddServiceMessaging<FundingDbContext>(bus => bus.AddConsumer<ApplicationApprovedConsumer>());
         builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
         builder.Services.AddScoped<IDatabaseSeeder<FundingDbContext>, FundingPeriodSeeder>();
+        builder.Services.AddOptions<FundingOptions>()
+            .BindConfiguration(FundingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<GrantIssuer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<GrantIssuer>());
+    }
+
+    public static void MapFundingService(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcService<FundingPeriodGrpcService>();
+        app.MapGrpcService<GrantGrpcService>();
     }
 }

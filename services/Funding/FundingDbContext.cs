@@ -1,4 +1,5 @@
 using KiPlatform.Funding.FundingPeriods;
+using KiPlatform.Funding.Grants;
 using KiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,8 @@ public sealed class FundingDbContext(DbContextOptions<FundingDbContext> options)
     public const string ConnectionName = "fundingdb";
 
     public DbSet<FundingPeriod> FundingPeriods => Set<FundingPeriod>();
+
+    public DbSet<Grant> Grants => Set<Grant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDbContext).Assembly).AddMessagingTables();

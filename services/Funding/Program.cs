@@ -1,5 +1,4 @@
 using KiPlatform.Funding;
-using KiPlatform.Funding.FundingPeriods;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,5 +6,5 @@ builder.AddFundingService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapGrpcService<FundingPeriodGrpcService>();
+app.MapFundingService();
 app.Run();

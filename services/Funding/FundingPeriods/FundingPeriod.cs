@@ -14,8 +14,14 @@ public sealed class FundingPeriod
     /// <summary>Flat rate per full-time specialist or administrative post and year.</summary>
     public required long SpecialistRatePerFteYearCents { get; init; }
 
+    /// <summary>Flat rate per full-time administrative post and year.</summary>
+    public required long AdministrativeRatePerFteYearCents { get; init; }
+
     /// <summary>Flat rate for the half organisational-technical support post per year.</summary>
     public required long SupportRatePerHalfFteYearCents { get; init; }
+
+    /// <summary>The rates a grant of this period is computed with, per FTE-year.</summary>
+    public Grants.FlatRates Rates => new(SpecialistRatePerFteYearCents, AdministrativeRatePerFteYearCents, SupportRatePerHalfFteYearCents * 2);
 
     /// <summary>Row version (PostgreSQL xmin): the etag, and the guard against lost updates.</summary>
     public uint Version { get; init; }

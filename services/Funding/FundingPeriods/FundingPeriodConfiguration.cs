@@ -14,5 +14,6 @@ internal sealed class FundingPeriodConfiguration : IEntityTypeConfiguration<Fund
         period.Property(p => p.StartDate).HasColumnName("start_date");
         period.Property(p => p.EndDate).HasColumnName("end_date");
         period.Property(p => p.Version).IsRowVersion();
+        period.Ignore(p => p.Rates);
     }
 }

@@ -1,7 +1,5 @@
 extern alias funding;
 extern alias staffing;
-using System.Text;
-using System.Text.Json;
 using Grpc.Net.Client;
 using KiPlatform.Integration.Tests.Applications;
 using KiPlatform.IntegrationEvents.Applications;
@@ -13,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using RabbitMQ.Client;
 using FundingDbContext = funding::KiPlatform.Funding.FundingDbContext;
 using StaffingDbContext = staffing::KiPlatform.Staffing.StaffingDbContext;
 
@@ -26,8 +23,6 @@ namespace KiPlatform.Integration.Tests.Staffing;
 /// </summary>
 internal sealed class StaffingStack : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions MassTransitJson = new(JsonSerializerDefaults.Web);
-
     private readonly ServersFixture _servers;
     private ApplicationsServiceHost _applications = null!;
     private ServiceHost<FundingDbContext> _funding = null!;
@@ -89,30 +84,7 @@ internal sealed class StaffingStack : IAsyncDisposable
         await insert.ExecuteNonQueryAsync();
     }
 
-    /// <summary>
-    /// Publishes an <see cref="ApplicationApproved"/> on the real broker as MassTransit does (its envelope, its exchange),
-    /// with the message id given, so a test can deliver the same message twice.
-    /// </summary>
-    public async Task PublishAsync(ApplicationApproved approved, Guid messageId)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(_servers.MessagingConnectionString) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        var type = typeof(ApplicationApproved);
-        var exchange = $"{type.Namespace}:{type.Name}";
-        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
-        var envelope = new
-        {
-            messageId,
-            messageType = new[] { $"urn:message:{exchange}" },
-            message = approved,
-            sentTime = DateTimeOffset.UtcNow,
-        };
-        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, MassTransitJson));
-        await channel.BasicPublishAsync(exchange, routingKey: "", mandatory: false,
-            basicProperties: new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = messageId.ToString(), Persistent = true },
-            body: body);
-    }
+    public Task PublishAsync(ApplicationApproved approved, Guid messageId) => ApprovalPublisher.PublishAsync(_servers.MessagingConnectionString, approved, messageId);
 
     public async Task<long> ScalarAsync(string sql)
     {

@@ -1,0 +1,44 @@
+using KiPlatform.IntegrationEvents.Applications;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace KiPlatform.Funding.Grants;
+
+/// <summary>
+/// Computes the grant an approval brings, with the period's flat rates as they stand, and leaves it pending for the
+/// <see cref="GrantIssuer"/>, which commits grants against the budget one period at a time. Runs inside the service's
+/// message deduplication; the same approval arriving as another message meets the grant made for its application and
+/// changes nothing.
+/// </summary>
+public sealed partial class ApplicationApprovedConsumer(FundingDbContext db, GrantIssuer issuer, TimeProvider clock, ILogger<ApplicationApprovedConsumer> logger)
+    : IConsumer<ApplicationApproved>
+{
+    public async Task Consume(ConsumeContext<ApplicationApproved> context)
+    {
+        var approved = context.Message;
+        var ct = context.CancellationToken;
+        if (await db.Grants.AnyAsync(g => g.ApplicationId == approved.ApplicationId, ct))
+        {
+            LogAlreadyGranted(approved.ApplicationId);
+            return;
+        }
+
+        var period = await db.FundingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == approved.PeriodId, ct)
+            ?? throw new InvalidOperationException($"Funding period {approved.PeriodId} of an approved application is not on record.");
+        var posts = approved.ApprovedPosts;
+        var fte = new MaisFte(Milli(posts.SpecialistFte), Milli(posts.AdministrativeFte), Milli(posts.SupportFte));
+        var approvedOn = DateOnly.FromDateTime(approved.ApprovedAt.UtcDateTime);
+        var amounts = GrantCalculation.Compute(fte, period.Rates, approvedOn, period.StartDate, period.EndDate);
+        db.Grants.Add(Grant.FromApproval(approved.ApplicationId, approved.Ags, approved.PeriodId, approved.ApprovedAt, Milli(posts.TeacherFte), fte, amounts, clock.GetUtcNow()));
+        issuer.Wake();
+        LogComputed(approved.Ags, approved.PeriodId, amounts.TotalCents);
+    }
+
+    private static int Milli(decimal fte) => (int)(fte * 1000m);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grant of {Ags} for period {PeriodId} computed: {TotalCents} cents, pending")]
+    private partial void LogComputed(string ags, string periodId, long totalCents);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} has its grant already; the approval changes nothing")]
+    private partial void LogAlreadyGranted(Guid applicationId);
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KiPlatform.Funding.Grants;
+
+/// <summary>Settings of the Funding service, section "Funding".</summary>
+public sealed class FundingOptions
+{
+    public const string SectionName = "Funding";
+
+    /// <summary>How often the issuer looks for grants waiting, besides being woken by a grant computed in this instance.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan IssueInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,130 @@
+using KiPlatform.Domain;
+
+namespace KiPlatform.Funding.Grants;
+
+public enum GrantStatus
+{
+    /// <summary>Computed from the approval; waiting for the issuer to commit it against the budget.</summary>
+    Pending = 1,
+
+    /// <summary>The budget left does not cover it: it waits, in approval order, for budget to be raised or released.</summary>
+    QueuedForBudget = 2,
+
+    /// <summary>The grant notice (Zuwendungsbescheid) is issued and its amount committed against the budget.</summary>
+    Issued = 3,
+
+    /// <summary>The notice can no longer be contested (bestandskräftig).</summary>
+    Final = 4,
+}
+
+/// <summary>One entry of a grant's history: what happened, when, and on whose account.</summary>
+public sealed record GrantStep(int Position, string What, DateTimeOffset At, string By);
+
+/// <summary>
+/// The MAIS grant that follows the approval of one KI for one funding period: its figures, computed once from the
+/// approval and the period's flat rates, and its way from pending through the budget queue to an issued, then final,
+/// grant notice. Teacher posts are allocated posts, recorded here but never money.
+/// </summary>
+public sealed class Grant
+{
+    private readonly List<GrantStep> _steps = [];
+
+    private Grant()
+    {
+    }
+
+    public Guid Id { get; private init; }
+
+    public Guid ApplicationId { get; private init; }
+
+    public string Ags { get; private init; } = "";
+
+    public string PeriodId { get; private init; } = "";
+
+    /// <summary>When both ministries had signed off: the order of the budget queue.</summary>
+    public DateTimeOffset ApprovedAt { get; private init; }
+
+    public int TeacherFteMilli { get; private init; }
+
+    public MaisFte Fte { get; private init; } = null!;
+
+    public GrantAmounts Amounts { get; private init; } = null!;
+
+    public GrantStatus Status { get; private set; }
+
+    /// <summary>The notice's readable number, <c>KI-{period}-{ags}-{nn}</c>, once issued.</summary>
+    public string? Number { get; private set; }
+
+    public DateOnly? NoticeDate { get; private set; }
+
+    public DateOnly? FinalOn { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public IReadOnlyList<GrantStep> Steps => _steps;
+
+    public static Grant FromApproval(Guid applicationId, string ags, string periodId, DateTimeOffset approvedAt, int teacherFteMilli, MaisFte fte,
+        GrantAmounts amounts, DateTimeOffset now)
+    {
+        var grant = new Grant
+        {
+            Id = Guid.CreateVersion7(),
+            ApplicationId = applicationId,
+            Ags = ags,
+            PeriodId = periodId,
+            ApprovedAt = approvedAt,
+            TeacherFteMilli = teacherFteMilli,
+            Fte = fte,
+            Amounts = amounts,
+            Status = GrantStatus.Pending,
+        };
+        grant.Record($"Computed from the approval: {amounts.Months} months from {amounts.Start:yyyy-MM-dd}", now, GrantActors.System);
+        return grant;
+    }
+
+    /// <summary>Issues the notice; the caller has committed <see cref="GrantAmounts.TotalCents"/> against the budget in the same transaction.</summary>
+    public void Issue(string number, DateOnly noticeDate, DateTimeOffset now)
+    {
+        EnsureIn(GrantStatus.Pending, GrantStatus.QueuedForBudget);
+        Status = GrantStatus.Issued;
+        Number = number;
+        NoticeDate = noticeDate;
+        Record($"Grant notice {number} issued", now, GrantActors.System);
+    }
+
+    /// <returns>True when the grant joined the queue now, false when it was waiting already.</returns>
+    public bool QueueForBudget(long budgetLeftCents, DateTimeOffset now)
+    {
+        EnsureIn(GrantStatus.Pending, GrantStatus.QueuedForBudget);
+        if (Status == GrantStatus.QueuedForBudget)
+        {
+            return false;
+        }
+
+        Status = GrantStatus.QueuedForBudget;
+        Record($"Queued for budget: {budgetLeftCents / 100m:0.00} EUR left", now, GrantActors.System);
+        return true;
+    }
+
+    private void EnsureIn(params GrantStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new RuleViolationException("STATE", $"grants/{Id}", $"The grant is {Status}.", GrantReasons.StateTransitionNotAllowed);
+        }
+    }
+
+    private void Record(string what, DateTimeOffset at, string by) => _steps.Add(new GrantStep(_steps.Count + 1, what, at, by));
+}
+
+public static class GrantActors
+{
+    /// <summary>The Funding service itself, acting on an event or a schedule.</summary>
+    public const string System = "funding";
+}
+
+public static class GrantReasons
+{
+    public const string NotFound = "GRANT_NOT_FOUND";
+    public const string StateTransitionNotAllowed = "STATE_TRANSITION_NOT_ALLOWED";
+}

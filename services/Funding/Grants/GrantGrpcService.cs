@@ -1,0 +1,87 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using KiPlatform.Domain;
+using KiPlatform.Funding.FundingPeriods;
+using KiPlatform.Funding.V1;
+using KiPlatform.Rpc.Concurrency;
+using KiPlatform.Rpc.Contracts;
+using KiPlatform.Rpc.Names;
+using KiPlatform.Rpc.Paging;
+using KiPlatform.Rpc.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace KiPlatform.Funding.Grants;
+
+/// <summary>The reads of grants: one with its history, and listings.</summary>
+public sealed class GrantGrpcService(FundingDbContext db, KeysetPaging paging) : GrantService.GrantServiceBase
+{
+    private const int DefaultPageSize = 20;
+    private const int MaxPageSize = 100;
+    private const string FinancingType = "Festbetragsfinanzierung";
+
+    public override async Task<V1.Grant> GetGrant(GetGrantRequest request, ServerCallContext context)
+    {
+        var id = GrantName.ParseId(request.Name, "name");
+        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, context.CancellationToken)
+            ?? throw new ResourceNotFoundException(request.Name, GrantReasons.NotFound);
+        context.Caller().EnsureMayActFor(grant.Ags);
+        return ToContract(grant);
+    }
+
+    public override async Task<ListGrantsResponse> ListGrants(ListGrantsRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var ags = string.IsNullOrEmpty(request.Municipality) ? caller.Ags : MunicipalityName.ParseAgs(request.Municipality, "municipality");
+        if (ags is not null)
+        {
+            caller.EnsureMayActFor(ags);
+        }
+
+        var periodId = string.IsNullOrEmpty(request.FundingPeriod) ? null : FundingPeriodName.ParseId(request.FundingPeriod, "funding_period");
+        GrantStatus? status = request.State == GrantState.Unspecified ? null : (GrantStatus)(int)request.State;
+        var grants = db.Grants.AsNoTracking();
+        if (ags is not null)
+        {
+            grants = grants.Where(g => g.Ags == ags);
+        }
+
+        if (periodId is not null)
+        {
+            grants = grants.Where(g => g.PeriodId == periodId);
+        }
+
+        if (status is not null)
+        {
+            grants = grants.Where(g => g.Status == status);
+        }
+
+        var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{ags}|{periodId}|{status}", DefaultPageSize, MaxPageSize);
+        var page = await paging.NewestFirstAsync(grants, query, g => g.ApprovedAt, g => g.Id, context.CancellationToken);
+        return new ListGrantsResponse { Grants = { page.Items.Select(ToContract) }, NextPageToken = page.NextPageToken };
+    }
+
+    private static V1.Grant ToContract(Grant grant) => new()
+    {
+        Name = GrantName.Format(grant.Id),
+        Number = grant.Number ?? "",
+        Municipality = MunicipalityName.Format(grant.Ags),
+        FundingPeriod = FundingPeriodName.Format(grant.PeriodId),
+        Application = $"applications/{grant.ApplicationId}",
+        State = (GrantState)(int)grant.Status,
+        ApproveTime = Timestamp.FromDateTimeOffset(grant.ApprovedAt),
+        StartDate = grant.Amounts.Start.ToContract(),
+        Months = grant.Amounts.Months,
+        SpecialistAmount = Euro.FromCents(grant.Amounts.SpecialistCents),
+        AdministrativeAmount = Euro.FromCents(grant.Amounts.AdministrativeCents),
+        SupportAmount = Euro.FromCents(grant.Amounts.SupportCents),
+        TotalAmount = Euro.FromCents(grant.Amounts.TotalCents),
+        SpecialistFteMilli = grant.Fte.SpecialistMilli,
+        AdministrativeFteMilli = grant.Fte.AdministrativeMilli,
+        SupportFteMilli = grant.Fte.SupportMilli,
+        TeacherFteMilli = grant.TeacherFteMilli,
+        FinancingType = FinancingType,
+        NoticeDate = grant.NoticeDate?.ToContract(),
+        History = { grant.Steps.OrderBy(s => s.Position).Select(s => new GrantHistoryEntry { Description = s.What, Time = Timestamp.FromDateTimeOffset(s.At), Actor = s.By }) },
+        Etag = ETags.Format(grant.Version),
+    };
+}

@@ -1,0 +1,138 @@
+using KiPlatform.Infrastructure;
+using KiPlatform.IntegrationEvents.Funding;
+using KiPlatform.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KiPlatform.Funding.Grants;
+
+/// <summary>
+/// Commits waiting grants against their period's budget, in approval order: each in turn is issued while the budget
+/// left covers it; the first that does not, and every one after it, waits in the queue (strictly in order, so a later,
+/// smaller grant never overtakes an earlier one). One transaction per period holds the period's row locked, so with any
+/// number of instances and approvals at once nothing is ever committed past the budget. Runs when a grant is computed
+/// here, and every <see cref="FundingOptions.IssueInterval"/> for those computed elsewhere or waiting for budget.
+/// </summary>
+public sealed partial class GrantIssuer(IServiceScopeFactory scopes, IOptions<FundingOptions> options, TimeProvider clock, ILogger<GrantIssuer> logger)
+    : BackgroundService
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken.
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await IssueWaitingAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogIssueFailed(e);
+            }
+
+            try
+            {
+                await _wake.WaitAsync(options.Value.IssueInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round over every period with grants waiting.</summary>
+    public async Task IssueWaitingAsync(CancellationToken cancellationToken)
+    {
+        List<string> periods;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FundingDbContext>();
+            periods = await db.Grants.Where(g => g.Status == GrantStatus.Pending || g.Status == GrantStatus.QueuedForBudget)
+                .Select(g => g.PeriodId).Distinct().ToListAsync(cancellationToken);
+        }
+
+        foreach (var periodId in periods)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<FundingDbContext>();
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => IssueInPeriodAsync(db, scope.ServiceProvider, periodId, ct), cancellationToken);
+        }
+    }
+
+    private async Task IssueInPeriodAsync(FundingDbContext db, IServiceProvider services, string periodId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The period's row, locked until commit: the one place budget is spent, taken by one instance at a time.
+        var budget = await db.Database
+            .SqlQuery<long>($"SELECT \"BudgetCents\" AS \"Value\" FROM funding_periods WHERE \"Id\" = {periodId} FOR UPDATE")
+            .SingleAsync(cancellationToken);
+        var committed = await db.Grants
+            .Where(g => g.PeriodId == periodId && (g.Status == GrantStatus.Issued || g.Status == GrantStatus.Final))
+            .SumAsync(g => g.Amounts.TotalCents, cancellationToken);
+        var waiting = await db.Grants
+            .Where(g => g.PeriodId == periodId && (g.Status == GrantStatus.Pending || g.Status == GrantStatus.QueuedForBudget))
+            .OrderBy(g => g.ApprovedAt).ThenBy(g => g.ApplicationId)
+            .ToListAsync(cancellationToken);
+        var outbox = services.GetRequiredService<EventOutbox<FundingDbContext>>();
+        var now = clock.GetUtcNow();
+        var noticeDate = DateOnly.FromDateTime(now.UtcDateTime);
+        var left = budget - committed;
+        var blocked = false;
+        foreach (var grant in waiting)
+        {
+            if (!blocked && grant.Amounts.TotalCents <= left)
+            {
+                grant.Issue(await NextNumberAsync(db, grant, cancellationToken), noticeDate, now);
+                left -= grant.Amounts.TotalCents;
+                outbox.Add(new GrantIssued(grant.Id, grant.Number!, grant.Ags, grant.PeriodId, grant.ApplicationId, noticeDate, grant.Amounts.Start,
+                    grant.Amounts.Months, grant.Amounts.SpecialistCents, grant.Amounts.AdministrativeCents, grant.Amounts.SupportCents,
+                    grant.Amounts.TotalCents, grant.TeacherFteMilli, now));
+                LogIssued(grant.Number!, grant.Amounts.TotalCents);
+                continue;
+            }
+
+            blocked = true;
+            if (grant.QueueForBudget(left, now))
+            {
+                outbox.Add(new GrantQueuedForBudget(grant.Id, grant.Ags, grant.PeriodId, grant.ApplicationId, grant.Amounts.TotalCents, left, now));
+                LogQueued(grant.Ags, grant.PeriodId, grant.Amounts.TotalCents, left);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary><c>KI-{period}-{ags}-{nn}</c>: the municipality's grants of the period counted on, from 01.</summary>
+    private static async Task<string> NextNumberAsync(FundingDbContext db, Grant grant, CancellationToken cancellationToken)
+    {
+        var prefix = $"KI-{grant.PeriodId}-{grant.Ags}-";
+        var issued = await db.Grants.CountAsync(g => g.PeriodId == grant.PeriodId && g.Ags == grant.Ags && g.Number != null, cancellationToken)
+            + db.ChangeTracker.Entries<Grant>().Count(e => e.State == EntityState.Modified && e.Entity.Ags == grant.Ags && e.Entity.Number != null && e.Entity != grant);
+        return $"{prefix}{issued + 1:00}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grant notice {Number} issued: {TotalCents} cents committed")]
+    private partial void LogIssued(string number, long totalCents);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grant of {Ags} for period {PeriodId} ({TotalCents} cents) queued for budget: {LeftCents} cents left")]
+    private partial void LogQueued(string ags, string periodId, long totalCents, long leftCents);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issuing waiting grants failed; the next round tries again")]
+    private partial void LogIssueFailed(Exception exception);
+}

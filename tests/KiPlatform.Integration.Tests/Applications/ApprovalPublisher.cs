@@ -1,0 +1,36 @@
+using System.Text;
+using System.Text.Json;
+using KiPlatform.IntegrationEvents.Applications;
+using RabbitMQ.Client;
+
+namespace KiPlatform.Integration.Tests.Applications;
+
+/// <summary>
+/// Publishes an <see cref="ApplicationApproved"/> on the real broker as MassTransit does (its envelope, its exchange),
+/// with the message id given, so a test can deliver the same message twice. Every service consuming approvals gets it.
+/// </summary>
+internal static class ApprovalPublisher
+{
+    private static readonly JsonSerializerOptions MassTransitJson = new(JsonSerializerDefaults.Web);
+
+    public static async Task PublishAsync(string amqpUri, ApplicationApproved approved, Guid messageId)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(amqpUri) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var type = typeof(ApplicationApproved);
+        var exchange = $"{type.Namespace}:{type.Name}";
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
+        var envelope = new
+        {
+            messageId,
+            messageType = new[] { $"urn:message:{exchange}" },
+            message = approved,
+            sentTime = DateTimeOffset.UtcNow,
+        };
+        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, MassTransitJson));
+        await channel.BasicPublishAsync(exchange, routingKey: "", mandatory: false,
+            basicProperties: new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = messageId.ToString(), Persistent = true },
+            body: body);
+    }
+}

@@ -1,0 +1,135 @@
+using Grpc.Core;
+using KiPlatform.Funding.V1;
+using KiPlatform.Integration.Tests.Applications;
+using KiPlatform.IntegrationEvents.Applications;
+using KiPlatform.Testing;
+using static KiPlatform.Integration.Tests.Applications.ApplicationsServiceHost;
+
+namespace KiPlatform.Integration.Tests.Funding;
+
+/// <summary>
+/// Grants from approvals on the real bus, against real PostgreSQL and RabbitMQ. Approvals published by other tests reach
+/// these hosts too (all for 2013): each test works in a funding period of its own.
+/// </summary>
+public sealed class GrantTests(ServersFixture servers)
+{
+    private const long FullKiYearCents = 17_000_000;
+    private static readonly PostFte DefaultPosts = new(2.0m, 2.0m, 1.0m, 0.5m);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string NewPeriodId() => $"t{Guid.NewGuid():N}"[..20];
+
+    private static ApplicationApproved Approval(string ags, string periodId, DateTimeOffset approvedAt) =>
+        new(Guid.NewGuid(), ags, periodId, DefaultPosts, approvedAt);
+
+    private async Task<(FundingServiceHost Host, string Database, string Queue)> StartAsync()
+    {
+        var database = await servers.CreateDatabaseAsync(Ct);
+        var queue = $"funding-test-{Guid.NewGuid():N}";
+        var host = new FundingServiceHost(FundingServiceHost.Settings(servers, database, queue));
+        _ = host.Server; // starts it: migrates and seeds
+        return (host, database, queue);
+    }
+
+    [Fact]
+    public async Task An_approval_delivered_twice_yields_exactly_one_grant_notice_of_a_full_KI_year()
+    {
+        var (host, database, _) = await StartAsync();
+        await using var _h = host;
+        var periodId = NewPeriodId();
+        await FundingServiceHost.AddPeriodAsync(database, periodId, new DateOnly(2030, 1, 1), new DateOnly(2030, 12, 31), 983_000_000);
+        var approval = Approval("05974", periodId, new DateTimeOffset(2029, 12, 10, 9, 0, 0, TimeSpan.Zero));
+        var messageId = Guid.NewGuid();
+
+        await ApprovalPublisher.PublishAsync(servers.MessagingConnectionString, approval, messageId);
+        await ApprovalPublisher.PublishAsync(servers.MessagingConnectionString, approval, messageId);
+        await ApprovalPublisher.PublishAsync(servers.MessagingConnectionString, approval, Guid.NewGuid()); // the same approval as another message
+        var client = new GrantService.GrantServiceClient(host.Channel);
+        var issued = await Eventually.MatchesAsync(
+            ct => client.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = $"fundingPeriods/{periodId}" }, Mais, cancellationToken: ct).ResponseAsync,
+            list => list.Grants.Any(g => g.State == GrantState.Issued), "the grant is issued");
+        await Eventually.MatchesAsync(_ => FundingServiceHost.ScalarAsync(database, "SELECT count(*) FROM processed_messages"), n => n >= 2,
+            "both messages were handled");
+
+        var grant = Assert.Single(issued.Grants);
+        Assert.Equal($"KI-{periodId}-05974-01", grant.Number);
+        Assert.Equal((170_000L, 0, 12), (grant.TotalAmount.Units, grant.TotalAmount.Nanos, grant.Months));
+        Assert.Equal((2000, "Festbetragsfinanzierung"), (grant.TeacherFteMilli, grant.FinancingType));
+        Assert.Equal(1, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM grants WHERE \"PeriodId\" = '{periodId}'"));
+        Assert.Equal(1, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%GrantIssued%' AND body::text LIKE '%{periodId}%'"));
+    }
+
+    [Fact]
+    public async Task Sixty_approvals_at_once_on_two_instances_issue_54_within_the_budget_and_queue_6_in_approval_order()
+    {
+        var (first, database, queue) = await StartAsync();
+        await using var _f = first;
+        await using var second = new FundingServiceHost(FundingServiceHost.Settings(servers, database, queue));
+        _ = second.Server;
+        var periodId = NewPeriodId();
+        var budget = 54 * FullKiYearCents;
+        await FundingServiceHost.AddPeriodAsync(database, periodId, new DateOnly(2030, 1, 1), new DateOnly(2030, 12, 31), budget);
+        var approvedFrom = new DateTimeOffset(2029, 11, 1, 8, 0, 0, TimeSpan.Zero);
+        var approvals = Enumerable.Range(0, 60).Select(i => Approval($"05{i:000}", periodId, approvedFrom.AddMinutes(i))).ToList();
+        var committedSql = $"SELECT coalesce(sum(\"Amounts_TotalCents\"), 0) FROM grants WHERE \"PeriodId\" = '{periodId}' AND \"Status\" IN ('Issued', 'Final')";
+
+        await Task.WhenAll(approvals.Select(a => ApprovalPublisher.PublishAsync(servers.MessagingConnectionString, a, Guid.NewGuid())));
+        var highest = 0L;
+        await Eventually.MatchesAsync(async _ =>
+        {
+            var committed = await FundingServiceHost.ScalarAsync(database, committedSql);
+            highest = Math.Max(highest, committed);
+            return await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM grants WHERE \"PeriodId\" = '{periodId}' AND \"Status\" <> 'Pending'");
+        }, settled => settled == 60, "all 60 grants are issued or queued", TimeSpan.FromSeconds(60));
+
+        Assert.True(highest <= budget, $"{highest} cents committed against a budget of {budget}");
+        Assert.Equal(budget, await FundingServiceHost.ScalarAsync(database, committedSql));
+        var queued = await QueuedApplicationsAsync(database, periodId);
+        Assert.Equal(approvals.TakeLast(6).Select(a => a.ApplicationId), queued);
+
+        await FundingServiceHost.ScalarAsync(database, $"UPDATE funding_periods SET \"BudgetCents\" = {budget + 3 * FullKiYearCents} WHERE \"Id\" = '{periodId}' RETURNING 1");
+        var stillQueued = await Eventually.MatchesAsync(_ => QueuedApplicationsAsync(database, periodId), q => q.Count == 3, "three queued grants are issued");
+
+        Assert.Equal(approvals.TakeLast(3).Select(a => a.ApplicationId), stillQueued);
+        Assert.Equal(6, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%GrantQueuedForBudget%' AND body::text LIKE '%{periodId}%'"));
+    }
+
+    [Fact]
+    public async Task A_municipality_cannot_read_another_municipalitys_grant()
+    {
+        var (host, database, _) = await StartAsync();
+        await using var _h = host;
+        var periodId = NewPeriodId();
+        await FundingServiceHost.AddPeriodAsync(database, periodId, new DateOnly(2030, 1, 1), new DateOnly(2030, 12, 31), 983_000_000);
+        await ApprovalPublisher.PublishAsync(servers.MessagingConnectionString, Approval("05958", periodId, new DateTimeOffset(2029, 12, 1, 9, 0, 0, TimeSpan.Zero)), Guid.NewGuid());
+        var client = new GrantService.GrantServiceClient(host.Channel);
+        var grant = (await Eventually.MatchesAsync(
+            ct => client.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = $"fundingPeriods/{periodId}" }, Mais, cancellationToken: ct).ResponseAsync,
+            list => list.Grants.Count == 1, "the grant exists")).Grants.Single();
+
+        var other = await Assert.ThrowsAsync<RpcException>(() => client.GetGrantAsync(new GetGrantRequest { Name = grant.Name }, Municipality("05962"), cancellationToken: Ct).ResponseAsync);
+        var own = await client.GetGrantAsync(new GetGrantRequest { Name = grant.Name }, Municipality("05958"), cancellationToken: Ct);
+        var msw = await Assert.ThrowsAsync<RpcException>(() => client.GetGrantAsync(new GetGrantRequest { Name = grant.Name }, Msw, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, "OTHER_MUNICIPALITY"), (other.StatusCode, other.ErrorInfo().Reason));
+        Assert.Equal(grant.Name, own.Name);
+        Assert.Equal(StatusCode.PermissionDenied, msw.StatusCode);
+    }
+
+    private static async Task<List<Guid>> QueuedApplicationsAsync(string database, string periodId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"SELECT \"ApplicationId\" FROM grants WHERE \"PeriodId\" = '{periodId}' AND \"Status\" = 'QueuedForBudget' ORDER BY \"ApprovedAt\"", connection);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+}
