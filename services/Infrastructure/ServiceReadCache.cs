@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
@@ -19,6 +20,9 @@ public static class ServiceReadCache
     public static IHostApplicationBuilder AddServiceReadCache(this IHostApplicationBuilder builder, string cacheName, TimeSpan memoryDuration, TimeSpan distributedDuration)
     {
         Task<IConnectionMultiplexer> Redis(IServiceProvider services) => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
+        // FusionCache logs every hit at Information; through the console logger's lock that halved a cached read's
+        // throughput (docs/benchmarks.md). Its warnings still show.
+        builder.Logging.AddFilter("ZiggyCreatures.Caching.Fusion", LogLevel.Warning);
         builder.Services.AddFusionCache()
             .WithDefaultEntryOptions(options =>
             {
