@@ -39,6 +39,7 @@ public sealed class BadInputTests(PlatformFixture platform)
             ["ki.applications.v1.MunicipalityService"] = $"municipalities/{Ags}",
             ["ki.staffing.v1.PostPlanService"] = $"postPlans/{Ags}",
             ["ki.funding.v1.FundingPeriodService"] = "fundingPeriods/2013",
+            ["ki.funding.v1.GrantService"] = "grants/0193b4c8-7e1f-7a00-8c1e-3b9d2f4a6e10",
             ["ki.notifications.v1.InboxService"] = $"recipients/municipality-{Ags}",
         };
 

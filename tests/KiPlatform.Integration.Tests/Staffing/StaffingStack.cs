@@ -44,8 +44,10 @@ internal sealed class StaffingStack : IAsyncDisposable
         stack._funding = new ServiceHost<FundingDbContext>(new()
         {
             [$"ConnectionStrings:{FundingDbContext.ConnectionName}"] = await servers.CreateDatabaseAsync(cancellationToken),
+            ["ConnectionStrings:messaging"] = servers.MessagingConnectionString,
             ["Authentication:DevelopmentSigningKey"] = ApplicationsServiceHost.SigningKey,
             ["Paging:TokenKey"] = new string('k', 64),
+            ["Messaging:QueuePrefix"] = $"funding-test-{Guid.NewGuid():N}",
         }, routes: []);
         _ = stack._funding.Server; // starts it: migrates and seeds
         var applicationsHandler = stack._applications.Server.CreateHandler();

@@ -25,7 +25,14 @@ public sealed class StaffingStackFixture(ServersFixture servers) : IAsyncLifetim
         await Stack.AddFundingPeriodAsync(CurrentPeriod, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
     }
 
-    public async ValueTask DisposeAsync() => await Stack.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Null when starting the stack failed: that failure is the one to report.
+        if (Stack is not null)
+        {
+            await Stack.DisposeAsync();
+        }
+    }
 
     /// <summary>Publishes the approval of <paramref name="ags"/> and waits for the plan to show it.</summary>
     public async Task<PostPlan> ApprovedPlanAsync(string ags, PostFte? posts = null, string period = "2013")
