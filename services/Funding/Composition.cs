@@ -3,6 +3,7 @@ using KiPlatform.Funding.Grants;
 using KiPlatform.Infrastructure;
 using KiPlatform.Messaging;
 using KiPlatform.Rpc;
+using KiPlatform.Rpc.Idempotency;
 
 namespace KiPlatform.Funding;
 
@@ -13,6 +14,7 @@ public static class Composition
     {
         builder.AddServiceDatabase<FundingDbContext, IHostApplicationBuilder>(FundingDbContext.ConnectionName);
         builder.AddServiceMessaging<FundingDbContext>(bus => bus.AddConsumer<ApplicationApprovedConsumer>());
+        builder.AddIdempotentCommands<FundingDbContext>();
         builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
         builder.Services.AddScoped<IDatabaseSeeder<FundingDbContext>, FundingPeriodSeeder>();
         builder.Services.AddOptions<FundingOptions>()
@@ -21,6 +23,7 @@ public static class Composition
             .ValidateOnStart();
         builder.Services.AddSingleton<GrantIssuer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<GrantIssuer>());
+        builder.Services.AddHostedService<GrantFinality>();
     }
 
     public static void MapFundingService(this IEndpointRouteBuilder app)

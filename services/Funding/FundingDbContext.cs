@@ -1,6 +1,7 @@
 using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Funding.Grants;
 using KiPlatform.Messaging;
+using KiPlatform.Rpc.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Funding;
@@ -14,5 +15,5 @@ public sealed class FundingDbContext(DbContextOptions<FundingDbContext> options)
     public DbSet<Grant> Grants => Set<Grant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDbContext).Assembly).AddMessagingTables();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDbContext).Assembly).AddMessagingTables().AddIdempotencyRecords();
 }

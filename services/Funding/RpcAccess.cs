@@ -13,5 +13,7 @@ internal static class RpcAccess
         .Allow(FundingPeriodService.Descriptor, nameof(FundingPeriodService.FundingPeriodServiceBase.GetFundingPeriod), Roles.All)
         // Grants are money: the municipality its own, MAIS, LaKI and admin all; MSW has no part in them.
         .Allow(GrantService.Descriptor, nameof(GrantService.GrantServiceBase.GetGrant), GrantReaders)
-        .Allow(GrantService.Descriptor, nameof(GrantService.GrantServiceBase.ListGrants), GrantReaders);
+        .Allow(GrantService.Descriptor, nameof(GrantService.GrantServiceBase.ListGrants), GrantReaders)
+        // Only the addressee of a notice can waive its legal remedy (admin for operations).
+        .Allow(GrantService.Descriptor, nameof(GrantService.GrantServiceBase.WaiveLegalRemedy), Roles.Municipality, Roles.Admin);
 }

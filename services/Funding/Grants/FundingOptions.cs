@@ -10,4 +10,8 @@ public sealed class FundingOptions
     /// <summary>How often the issuer looks for grants waiting, besides being woken by a grant computed in this instance.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan IssueInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often notices whose time for legal remedy has passed are made final.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan FinalityInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -27,6 +27,9 @@ public sealed record GrantStep(int Position, string What, DateTimeOffset At, str
 /// </summary>
 public sealed class Grant
 {
+    /// <summary>The time for legal remedy (Rechtsbehelfsfrist): a notice becomes final this many months after its date.</summary>
+    public const int LegalRemedyMonths = 1;
+
     private readonly List<GrantStep> _steps = [];
 
     private Grant()
@@ -58,6 +61,9 @@ public sealed class Grant
     public DateOnly? NoticeDate { get; private set; }
 
     public DateOnly? FinalOn { get; private set; }
+
+    /// <summary>Whether the municipality waived legal remedy (Rechtsbehelfsverzicht), making the notice final at once.</summary>
+    public bool LegalRemedyWaived { get; private set; }
 
     public uint Version { get; private set; }
 
@@ -104,6 +110,19 @@ public sealed class Grant
         Status = GrantStatus.QueuedForBudget;
         Record($"Queued for budget: {budgetLeftCents / 100m:0.00} EUR left", now, GrantActors.System);
         return true;
+    }
+
+    /// <summary>
+    /// The notice becomes final (bestandskräftig): <see cref="LegalRemedyMonths"/> after its date, or at once when the
+    /// municipality waives legal remedy.
+    /// </summary>
+    public void BecomeFinal(DateOnly on, bool waived, string by, DateTimeOffset now)
+    {
+        EnsureIn(GrantStatus.Issued);
+        Status = GrantStatus.Final;
+        FinalOn = on;
+        LegalRemedyWaived = waived;
+        Record(waived ? "Legal remedy waived: the notice is final" : "The time for legal remedy has passed: the notice is final", now, by);
     }
 
     private void EnsureIn(params GrantStatus[] allowed)

@@ -3,8 +3,11 @@ using Grpc.Core;
 using KiPlatform.Domain;
 using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Funding.V1;
+using KiPlatform.IntegrationEvents.Funding;
+using KiPlatform.Messaging.Outbox;
 using KiPlatform.Rpc.Concurrency;
 using KiPlatform.Rpc.Contracts;
+using KiPlatform.Rpc.Idempotency;
 using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Paging;
 using KiPlatform.Rpc.Security;
@@ -12,8 +15,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Funding.Grants;
 
-/// <summary>The reads of grants: one with its history, and listings.</summary>
-public sealed class GrantGrpcService(FundingDbContext db, KeysetPaging paging) : GrantService.GrantServiceBase
+/// <summary>The grants: one with its history, listings, and the municipality's waiver of legal remedy.</summary>
+public sealed class GrantGrpcService(
+    FundingDbContext db, IdempotentCommands<FundingDbContext> commands, EventOutbox<FundingDbContext> outbox, KeysetPaging paging, TimeProvider clock)
+    : GrantService.GrantServiceBase
 {
     private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
@@ -60,6 +65,32 @@ public sealed class GrantGrpcService(FundingDbContext db, KeysetPaging paging) :
         return new ListGrantsResponse { Grants = { page.Items.Select(ToContract) }, NextPageToken = page.NextPageToken };
     }
 
+    public override Task<V1.Grant> WaiveLegalRemedy(WaiveLegalRemedyRequest request, ServerCallContext context) =>
+        commands.ExecuteAsync(request, request.RequestId, context, async ct =>
+        {
+            var id = GrantName.ParseId(request.Name, "name");
+            var grant = await db.Grants.SingleOrDefaultAsync(g => g.Id == id, ct) ?? throw new ResourceNotFoundException(request.Name, GrantReasons.NotFound);
+            var caller = context.Caller();
+            caller.EnsureMayActFor(grant.Ags);
+            ETags.EnsureCurrent(request.Etag, grant.Version, request.Name);
+            var now = clock.GetUtcNow();
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            grant.BecomeFinal(today, waived: true, caller.Subject, now);
+            outbox.Add(new GrantFinal(grant.Id, grant.Number!, grant.Ags, grant.PeriodId, today, Waived: true, now));
+            try
+            {
+                // Saved here, inside the command's transaction, so the response carries the new row version as its etag.
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConcurrencyConflictException(request.Name, $"{request.Name} was changed meanwhile; get it again and retry.",
+                    ConcurrencyConflictException.ConcurrentUpdateReason);
+            }
+
+            return ToContract(grant);
+        });
+
     private static V1.Grant ToContract(Grant grant) => new()
     {
         Name = GrantName.Format(grant.Id),
@@ -83,5 +114,7 @@ public sealed class GrantGrpcService(FundingDbContext db, KeysetPaging paging) :
         NoticeDate = grant.NoticeDate?.ToContract(),
         History = { grant.Steps.OrderBy(s => s.Position).Select(s => new GrantHistoryEntry { Description = s.What, Time = Timestamp.FromDateTimeOffset(s.At), Actor = s.By }) },
         Etag = ETags.Format(grant.Version),
+        FinalDate = grant.FinalOn?.ToContract(),
+        LegalRemedyWaived = grant.LegalRemedyWaived,
     };
 }

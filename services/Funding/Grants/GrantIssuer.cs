@@ -8,8 +8,9 @@ namespace KiPlatform.Funding.Grants;
 
 /// <summary>
 /// Commits waiting grants against their period's budget, in approval order: each in turn is issued while the budget
-/// left covers it; the first that does not, and every one after it, waits in the queue (strictly in order, so a later,
-/// smaller grant never overtakes an earlier one). One transaction per period holds the period's row locked, so with any
+/// left covers it; the first that does not, and every one waiting after it, joins the queue (strictly in order, so a
+/// later, smaller grant never overtakes an earlier one waiting). A grant computed after later ones were issued waits
+/// behind them: the queue serves what waits, in approval order. One transaction per period holds the period's row locked, so with any
 /// number of instances and approvals at once nothing is ever committed past the budget. Runs when a grant is computed
 /// here, and every <see cref="FundingOptions.IssueInterval"/> for those computed elsewhere or waiting for budget.
 /// </summary>

@@ -21,3 +21,12 @@ internal sealed class ListGrantsRequestValidator : AbstractValidator<ListGrantsR
             .WithErrorCode(RequestRules.MalformedName).WithMessage("Must be empty or 'municipalities/{ags}'.");
     }
 }
+
+internal sealed class WaiveLegalRemedyRequestValidator : AbstractValidator<WaiveLegalRemedyRequest>
+{
+    public WaiveLegalRemedyRequestValidator()
+    {
+        RuleFor(r => r.Name).ResourceName(GrantName.Pattern(), GrantName.Expected);
+        RuleFor(r => r.RequestId).RequestId();
+    }
+}

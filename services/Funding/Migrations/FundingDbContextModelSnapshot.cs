@@ -82,6 +82,9 @@ namespace KiPlatform.Funding.Migrations
                     b.Property<DateOnly?>("FinalOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("LegalRemedyWaived")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("NoticeDate")
                         .HasColumnType("date");
 
@@ -243,6 +246,38 @@ namespace KiPlatform.Funding.Migrations
                         .HasFilter("sent_at IS NOT NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("KiPlatform.Rpc.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("scope");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<byte[]>("Response")
+                        .HasColumnType("bytea")
+                        .HasColumnName("response");
+
+                    b.HasKey("Scope", "RequestId");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.ToTable("idempotency_records", (string)null);
                 });
 
             modelBuilder.Entity("KiPlatform.Funding.Grants.Grant", b =>

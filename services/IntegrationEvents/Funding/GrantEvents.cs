@@ -12,3 +12,6 @@ public sealed record GrantIssued(
 
 /// <summary>The budget left for the period does not cover the grant: it waits, in approval order, for budget.</summary>
 public sealed record GrantQueuedForBudget(Guid GrantId, string Ags, string PeriodId, Guid ApplicationId, long TotalCents, long BudgetLeftCents, DateTimeOffset QueuedAt);
+
+/// <summary>The grant notice became final (bestandskräftig) on <paramref name="FinalOn"/>: after its time for legal remedy, or at once when <paramref name="Waived"/>.</summary>
+public sealed record GrantFinal(Guid GrantId, string Number, string Ags, string PeriodId, DateOnly FinalOn, bool Waived, DateTimeOffset BecameFinalAt);

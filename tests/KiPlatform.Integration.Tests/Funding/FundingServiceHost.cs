@@ -3,6 +3,8 @@ using Grpc.Net.Client;
 using KiPlatform.Integration.Tests.Applications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using FundingDbContext = funding::KiPlatform.Funding.FundingDbContext;
@@ -13,7 +15,7 @@ namespace KiPlatform.Integration.Tests.Funding;
 /// The real Funding service on a test server against the fixture's PostgreSQL and RabbitMQ. Instances started with the
 /// same database and queue prefix are several instances of one service, competing for its messages.
 /// </summary>
-internal sealed class FundingServiceHost(Dictionary<string, string?> settings) : WebApplicationFactory<FundingDbContext>
+internal sealed class FundingServiceHost(Dictionary<string, string?> settings, TimeProvider? clock = null) : WebApplicationFactory<FundingDbContext>
 {
     private GrpcChannel? _channel;
 
@@ -27,6 +29,7 @@ internal sealed class FundingServiceHost(Dictionary<string, string?> settings) :
         ["Paging:TokenKey"] = new string('k', 64),
         ["Messaging:QueuePrefix"] = queuePrefix,
         ["Funding:IssueInterval"] = "00:00:00.100",
+        ["Funding:FinalityInterval"] = "00:00:01",
     };
 
     public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress("http://funding.test", new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
@@ -65,6 +68,10 @@ internal sealed class FundingServiceHost(Dictionary<string, string?> settings) :
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,77 @@
+using KiPlatform.IntegrationEvents.Funding;
+using KiPlatform.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KiPlatform.Funding.Grants;
+
+/// <summary>
+/// Makes grant notices final (bestandskräftig) once their month for legal remedy has passed, every
+/// <see cref="FundingOptions.FinalityInterval"/> by the injected clock. Each round claims the due grants with
+/// <c>FOR UPDATE SKIP LOCKED</c> and commits their state and <see cref="GrantFinal"/> together, so with several
+/// instances running each notice becomes final, and is announced, once.
+/// </summary>
+public sealed partial class GrantFinality(IServiceScopeFactory scopes, IOptions<FundingOptions> options, TimeProvider clock, ILogger<GrantFinality> logger)
+    : BackgroundService
+{
+    private const int BatchSize = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.FinalityInterval, clock);
+        do
+        {
+            try
+            {
+                while (await MakeDueFinalAsync(stoppingToken) == BatchSize)
+                {
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFinalityFailed(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <returns>How many notices became final.</returns>
+    public async Task<int> MakeDueFinalAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FundingDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<EventOutbox<FundingDbContext>>();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = clock.GetUtcNow();
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var lastNoticeDate = today.AddMonths(-Grant.LegalRemedyMonths);
+            var issued = GrantStatus.Issued.ToString();
+            var due = await db.Grants
+                .FromSql($"SELECT *, xmin FROM grants WHERE \"Status\" = {issued} AND \"NoticeDate\" <= {lastNoticeDate} ORDER BY \"NoticeDate\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+                .ToListAsync(ct);
+            foreach (var grant in due)
+            {
+                grant.BecomeFinal(today, waived: false, GrantActors.System, now);
+                outbox.Add(new GrantFinal(grant.Id, grant.Number!, grant.Ags, grant.PeriodId, today, Waived: false, now));
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            if (due.Count > 0)
+            {
+                LogMadeFinal(due.Count);
+            }
+
+            return due.Count;
+        }, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} grant notices became final")]
+    private partial void LogMadeFinal(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Making due grant notices final failed; the next round tries again")]
+    private partial void LogFinalityFailed(Exception exception);
+}
