@@ -52,7 +52,9 @@ public sealed class ServersFixture : IAsyncLifetime
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name }.ConnectionString;
+        // Many service hosts run side by side here, each with its own pool: a small pool that lets idle connections go
+        // soon keeps them all within the server's max_connections.
+        return new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name, MaxPoolSize = 25, ConnectionIdleLifetime = 10 }.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()
