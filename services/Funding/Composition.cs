@@ -24,6 +24,8 @@ public static class Composition
         builder.Services.AddSingleton<GrantIssuer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<GrantIssuer>());
         builder.Services.AddHostedService<GrantFinality>();
+        builder.Services.AddSingleton<FundingMetrics>();
+        builder.Services.AddHostedService<FundingFigureRefresher>();
     }
 
     public static void MapFundingService(this IEndpointRouteBuilder app)

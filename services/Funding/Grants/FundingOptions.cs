@@ -14,4 +14,8 @@ public sealed class FundingOptions
     /// <summary>How often notices whose time for legal remedy has passed are made final.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FinalityInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the committed euros, budget left and queued grants on the dashboard are counted again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MetricsInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

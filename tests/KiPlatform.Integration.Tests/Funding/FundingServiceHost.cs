@@ -30,6 +30,7 @@ internal sealed class FundingServiceHost(Dictionary<string, string?> settings, T
         ["Messaging:QueuePrefix"] = queuePrefix,
         ["Funding:IssueInterval"] = "00:00:00.100",
         ["Funding:FinalityInterval"] = "00:00:01",
+        ["Funding:MetricsInterval"] = "00:00:01",
     };
 
     public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress("http://funding.test", new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });

@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using Grpc.Core;
 using KiPlatform.Funding.V1;
 using KiPlatform.Integration.Tests.Applications;
 using KiPlatform.IntegrationEvents.Applications;
 using KiPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using static KiPlatform.Integration.Tests.Applications.ApplicationsServiceHost;
 
 namespace KiPlatform.Integration.Tests.Funding;
@@ -94,6 +97,12 @@ public sealed class GrantTests(ServersFixture servers)
         var stillQueued = await Eventually.MatchesAsync(_ => QueuedApplicationsAsync(database, periodId), q => q.Count == 3, "three queued grants are issued");
 
         Assert.Equal(queued.Skip(3), stillQueued);
+        using var gauges = new MetricCollector<double>(first.Services.GetRequiredService<IMeterFactory>(), "KiPlatform.Funding", "ki.funding.grants_queued");
+        await Eventually.MatchesAsync(_ =>
+        {
+            gauges.RecordObservableInstruments();
+            return Task.FromResult(gauges.GetMeasurementSnapshot().LastOrDefault(m => Equals(m.Tags["period"], periodId))?.Value);
+        }, queuedNow => queuedNow == 3, "the dashboard shows three grants waiting for budget");
         Assert.Equal(6, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%GrantQueuedForBudget%' AND body::text LIKE '%{periodId}%'"));
     }
 
