@@ -59,21 +59,8 @@ static async Task PrepareAsync(string address, string token, string outDir)
     var headers = new Metadata { { "authorization", $"Bearer {token}" } };
     const string ags = "05913"; // Dortmund
     var existing = await client.ListApplicationsAsync(new ListApplicationsRequest { Municipality = $"municipalities/{ags}" }, headers);
-    var application = existing.Applications.FirstOrDefault() ?? await client.CreateApplicationAsync(new CreateApplicationRequest
-    {
-        RequestId = Guid.NewGuid().ToString(),
-        Application = new Application
-        {
-            Municipality = $"municipalities/{ags}",
-            FundingPeriod = "fundingPeriods/2013",
-            CouncilResolutionDate = new Google.Type.Date { Year = 2013, Month = 1, Day = 24 },
-            IntegrationConcept = new IntegrationConcept { AdoptedDate = new Google.Type.Date { Year = 2012, Month = 12, Day = 13 } },
-            OrganisationalPlacement = "Dezernat 5, Fachbereich Schule",
-            Priorities = new StatutoryPriorities { Education = "Seiteneinsteiger in Schulen", CrossCuttingIntegration = "Interkulturelle Öffnung der Verwaltung" },
-            Contact = new Contact { Name = "Bench Mark", Email = "ki@dortmund.example" },
-            RequestedPosts = new Posts { TeacherFte = 2.0, SpecialistFte = 2.0, AdministrativeFte = 1.0, SupportFte = 0.5 },
-        },
-    }, headers);
+    var application = existing.Applications.FirstOrDefault() ?? await client.CreateApplicationAsync(
+        new CreateApplicationRequest { RequestId = Guid.NewGuid().ToString(), Application = BenchApplications.Complete(ags) }, headers);
     Directory.CreateDirectory(outDir);
     await File.WriteAllBytesAsync(Path.Combine(outDir, "get.bin"), Wire.Frame(new GetApplicationRequest { Name = application.Name }));
     await File.WriteAllBytesAsync(Path.Combine(outDir, "coverage.bin"), Wire.Frame(new GetCoverageRequest()));

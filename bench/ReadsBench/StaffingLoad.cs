@@ -37,7 +37,7 @@ internal static class StaffingLoad
                 return;
             }
 
-            var draft = await applications.CreateApplicationAsync(new CreateApplicationRequest { RequestId = NewId(), Application = Complete(ags) }, owner);
+            var draft = await applications.CreateApplicationAsync(new CreateApplicationRequest { RequestId = NewId(), Application = BenchApplications.Complete(ags) }, owner);
             await applications.SubmitApplicationAsync(new SubmitApplicationRequest { Name = draft.Name, RequestId = NewId() }, owner);
             await applications.StartFormalReviewAsync(new StartFormalReviewRequest { Name = draft.Name, RequestId = NewId() }, mais);
             await applications.StartContentReviewAsync(new StartContentReviewRequest { Name = draft.Name, RequestId = NewId() }, msw);
@@ -119,16 +119,4 @@ internal static class StaffingLoad
         new() { { "authorization", $"Bearer {DevelopmentTokens.Create(signingKey, role, ags, TimeSpan.FromHours(2), TimeProvider.System)}" } };
 
     private static string NewId() => Guid.NewGuid().ToString();
-
-    private static Application Complete(string ags) => new()
-    {
-        Municipality = $"municipalities/{ags}",
-        FundingPeriod = "fundingPeriods/2013",
-        CouncilResolutionDate = new Google.Type.Date { Year = 2013, Month = 1, Day = 24 },
-        IntegrationConcept = new IntegrationConcept { AdoptedDate = new Google.Type.Date { Year = 2012, Month = 12, Day = 13 } },
-        OrganisationalPlacement = "Fachbereich Schule und Integration",
-        Priorities = new StatutoryPriorities { Education = "Sprachbildung", CrossCuttingIntegration = "Interkulturelle Öffnung der Verwaltung" },
-        Contact = new Contact { Name = "Bench Mark", Email = "ki@bench.example" },
-        RequestedPosts = new Posts { TeacherFte = 2.0, SpecialistFte = 2.0, AdministrativeFte = 1.0, SupportFte = 0.5 },
-    };
 }

@@ -43,4 +43,26 @@ public static class ServiceReadCache
             .WithBackplane(services => new RedisBackplane(new RedisBackplaneOptions { ConnectionMultiplexerFactory = () => Redis(services) }));
         return builder;
     }
+
+    /// <summary>
+    /// The cached bytes under <paramref name="key"/>, loaded when missing; null when <paramref name="load"/> finds
+    /// nothing. An absence is not cached, so the record made next needs nothing dropped.
+    /// </summary>
+    public static async ValueTask<byte[]?> GetOrLoadPresentAsync(
+        this IFusionCache cache, string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
+    {
+        var bytes = await cache.GetOrSetAsync<byte[]>(key, async (context, ct) =>
+        {
+            if (await load(ct) is { } found)
+            {
+                return found;
+            }
+
+            context.Options.SkipMemoryCacheWrite = true;
+            context.Options.SkipDistributedCacheWrite = true;
+            context.Options.SkipBackplaneNotifications = true;
+            return [];
+        }, token: cancellationToken);
+        return bytes.Length == 0 ? null : bytes;
+    }
 }

@@ -22,22 +22,8 @@ public sealed class ApplicationReadCache(IFusionCache cache)
     private const string CoverageKey = "coverage";
 
     /// <summary>The application (shared: do not change it), or null when <paramref name="load"/> finds none; an absence is not cached.</summary>
-    public async ValueTask<V1.Application?> ApplicationAsync(Guid id, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
-    {
-        var bytes = await cache.GetOrSetAsync<byte[]>(ApplicationKey(id), async (context, ct) =>
-        {
-            if (await load(ct) is { } found)
-            {
-                return found;
-            }
-
-            context.Options.SkipMemoryCacheWrite = true;
-            context.Options.SkipDistributedCacheWrite = true;
-            context.Options.SkipBackplaneNotifications = true;
-            return [];
-        }, token: cancellationToken);
-        return bytes.Length == 0 ? null : CachedMessages.Decode(bytes, V1.Application.Parser);
-    }
+    public async ValueTask<V1.Application?> ApplicationAsync(Guid id, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken) =>
+        await cache.GetOrLoadPresentAsync(ApplicationKey(id), load, cancellationToken) is { } bytes ? CachedMessages.Decode(bytes, V1.Application.Parser) : null;
 
     /// <summary>The coverage of one period or of all (shared: do not change it).</summary>
     public async ValueTask<Coverage> CoverageAsync(string periodKey, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using KiPlatform.Infrastructure;
 using KiPlatform.IntegrationEvents.Funding;
 using KiPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed partial class GrantFinality(IServiceScopeFactory scopes, IOptions<
                 LogFinalityFailed(e);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.NextTickAsync(stoppingToken));
     }
 
     /// <returns>How many notices became final.</returns>

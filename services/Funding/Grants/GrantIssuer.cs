@@ -89,6 +89,11 @@ public sealed partial class GrantIssuer(IServiceScopeFactory scopes, IOptions<Fu
             .Where(g => g.PeriodId == periodId && (g.Status == GrantStatus.Pending || g.Status == GrantStatus.QueuedForBudget))
             .OrderBy(g => g.ApprovedAt).ThenBy(g => g.ApplicationId)
             .ToListAsync(cancellationToken);
+        // Notice numbers run on per municipality and period (KI-{period}-{ags}-{nn}): the notices held so far, counted once.
+        var numbered = await db.Grants
+            .Where(g => g.PeriodId == periodId && g.Number != null)
+            .GroupBy(g => g.Ags).Select(g => new { Ags = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Ags, g => g.Count, cancellationToken);
         var outbox = services.GetRequiredService<EventOutbox<FundingDbContext>>();
         var now = clock.GetUtcNow();
         var noticeDate = DateOnly.FromDateTime(now.UtcDateTime);
@@ -98,7 +103,8 @@ public sealed partial class GrantIssuer(IServiceScopeFactory scopes, IOptions<Fu
         {
             if (!blocked && grant.Amounts.TotalCents <= left)
             {
-                grant.Issue(await NextNumberAsync(db, grant, cancellationToken), noticeDate, now);
+                var sequence = numbered[grant.Ags] = numbered.GetValueOrDefault(grant.Ags) + 1;
+                grant.Issue($"KI-{grant.PeriodId}-{grant.Ags}-{sequence:00}", noticeDate, now);
                 left -= grant.Amounts.TotalCents;
                 outbox.Add(new GrantIssued(grant.Id, grant.Number!, grant.Ags, grant.PeriodId, grant.ApplicationId, noticeDate, grant.Amounts.Start,
                     grant.Amounts.Months, grant.Amounts.SpecialistCents, grant.Amounts.AdministrativeCents, grant.Amounts.SupportCents,
@@ -117,15 +123,6 @@ public sealed partial class GrantIssuer(IServiceScopeFactory scopes, IOptions<Fu
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary><c>KI-{period}-{ags}-{nn}</c>: the municipality's grants of the period counted on, from 01.</summary>
-    private static async Task<string> NextNumberAsync(FundingDbContext db, Grant grant, CancellationToken cancellationToken)
-    {
-        var prefix = $"KI-{grant.PeriodId}-{grant.Ags}-";
-        var issued = await db.Grants.CountAsync(g => g.PeriodId == grant.PeriodId && g.Ags == grant.Ags && g.Number != null, cancellationToken)
-            + db.ChangeTracker.Entries<Grant>().Count(e => e.State == EntityState.Modified && e.Entity.Ags == grant.Ags && e.Entity.Number != null && e.Entity != grant);
-        return $"{prefix}{issued + 1:00}";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Grant notice {Number} issued: {TotalCents} cents committed")]

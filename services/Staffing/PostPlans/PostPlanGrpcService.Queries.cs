@@ -71,9 +71,7 @@ public sealed partial class PostPlanGrpcService(
 
         if (request.HasVacancy)
         {
-            plans = plans.Where(p => p.Periods.Any(period => period.Start <= today && period.End >= today) && p.Posts.Any(post =>
-                post.OpensOn <= today && (post.ClosesAfter == null || post.ClosesAfter >= today)
-                && post.Occupancies.Where(o => o.From <= today && (o.To == null || o.To >= today)).Sum(o => o.ShareMilli) < post.FteMilli));
+            plans = plans.WithVacancyOn(today);
         }
 
         var page = await paging.AscendingAsync(plans, query, p => p.Ags, context.CancellationToken);
@@ -174,9 +172,7 @@ public sealed partial class PostPlanGrpcService(
         var minMonths = request.MinMonths > 0 ? request.MinMonths : options.Value.LongVacancyMonths;
         var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{minMonths}|{day:yyyy-MM-dd}", DefaultPageSize, MaxPageSize);
         // Plans with a post not filled in full on the day, from the database; how long each stood vacant, from their history.
-        var plans = Db.PostPlans.AsNoTracking().AsSplitQuery().Where(p => p.Periods.Any(period => period.Start <= day && period.End >= day) && p.Posts.Any(post =>
-            post.OpensOn <= day && (post.ClosesAfter == null || post.ClosesAfter >= day)
-            && post.Occupancies.Where(o => o.From <= day && (o.To == null || o.To >= day)).Sum(o => o.ShareMilli) < post.FteMilli));
+        var plans = Db.PostPlans.AsNoTracking().AsSplitQuery().WithVacancyOn(day);
         var page = await paging.AscendingAsync(plans, query, p => p.Ags, context.CancellationToken);
         var response = new ListLongVacanciesResponse { NextPageToken = page.NextPageToken };
         foreach (var plan in page.Items)

@@ -1,3 +1,4 @@
+using KiPlatform.Infrastructure;
 using KiPlatform.Rpc.Contracts;
 using ZiggyCreatures.Caching.Fusion;
 
@@ -17,22 +18,8 @@ public sealed class PostPlanReadCache(IFusionCache cache)
     public static readonly TimeSpan DistributedDuration = TimeSpan.FromMinutes(2);
 
     /// <summary>The plan (shared: do not change it), or null when <paramref name="load"/> finds none.</summary>
-    public async ValueTask<V1.PostPlan?> PlanAsync(string ags, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
-    {
-        var bytes = await cache.GetOrSetAsync<byte[]>(Key(ags), async (context, ct) =>
-        {
-            if (await load(ct) is { } found)
-            {
-                return found;
-            }
-
-            context.Options.SkipMemoryCacheWrite = true;
-            context.Options.SkipDistributedCacheWrite = true;
-            context.Options.SkipBackplaneNotifications = true;
-            return [];
-        }, token: cancellationToken);
-        return bytes.Length == 0 ? null : CachedMessages.Decode(bytes, V1.PostPlan.Parser);
-    }
+    public async ValueTask<V1.PostPlan?> PlanAsync(string ags, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken) =>
+        await cache.GetOrLoadPresentAsync(Key(ags), load, cancellationToken) is { } bytes ? CachedMessages.Decode(bytes, V1.PostPlan.Parser) : null;
 
     public ValueTask ChangedAsync(string ags, byte[] plan, CancellationToken cancellationToken) =>
         cache.SetAsync(Key(ags), plan, token: cancellationToken);
