@@ -31,8 +31,12 @@ var secrets = DevelopmentSecrets.Add(builder, infrastructure.DataRoot);
 var applications = AddService<Projects.KiPlatform_Applications>("applications", "applicationsdb")
     .WithMessaging(infrastructure)
     .WithCache(infrastructure);
+// Funding waits for Applications: it reads each grant's addressee there, and the period copy Applications keeps is fed
+// by the events Funding publishes at its start, which need Applications' queue in place.
 var funding = AddService<Projects.KiPlatform_Funding>("funding", "fundingdb")
-    .WithMessaging(infrastructure);
+    .WithMessaging(infrastructure)
+    .WithCache(infrastructure)
+    .WithReference(applications).WaitFor(applications);
 AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb")
     .WithMessaging(infrastructure)
     .WithCache(infrastructure)

@@ -13,13 +13,12 @@ public static class Composition
     public static void AddApplicationsService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ApplicationsDbContext, IHostApplicationBuilder>(ApplicationsDbContext.ConnectionName);
-        builder.AddServiceMessaging<ApplicationsDbContext>();
+        builder.AddServiceMessaging<ApplicationsDbContext>(bus => bus.AddConsumer<FundingPeriodChangedConsumer>());
         builder.AddServiceCache();
         builder.AddIdempotentCommands<ApplicationsDbContext>();
         builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
         builder.AddApplicationReadCache();
         builder.Services.AddScoped<IDatabaseSeeder<ApplicationsDbContext>, MunicipalityCatalogSeeder>();
-        builder.Services.AddScoped<IDatabaseSeeder<ApplicationsDbContext>, PeriodPostCapsSeeder>();
         builder.Services.AddOptions<ApplicationsOptions>()
             .BindConfiguration(ApplicationsOptions.SectionName)
             .ValidateDataAnnotations()

@@ -1,3 +1,4 @@
+using KiPlatform.Applications.V1;
 using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Funding.Grants;
 using KiPlatform.Infrastructure;
@@ -14,9 +15,15 @@ public static class Composition
     {
         builder.AddServiceDatabase<FundingDbContext, IHostApplicationBuilder>(FundingDbContext.ConnectionName);
         builder.AddServiceMessaging<FundingDbContext>(bus => bus.AddConsumer<ApplicationApprovedConsumer>());
+        builder.AddServiceCache();
+        builder.AddServiceReadCache(FundingOverviewCache.CacheName, FundingOverviewCache.MemoryDuration, FundingOverviewCache.DistributedDuration);
         builder.AddIdempotentCommands<FundingDbContext>();
         builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
         builder.Services.AddScoped<IDatabaseSeeder<FundingDbContext>, FundingPeriodSeeder>();
+        // The municipalities are Applications' reference data; Funding reads a grant's addressee on its own account.
+        builder.Services.AddOwnAccountGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
+        builder.Services.AddSingleton<FundingOverviewCache>();
+        builder.Services.AddSingleton<GrantNoticeDocument>();
         builder.Services.AddOptions<FundingOptions>()
             .BindConfiguration(FundingOptions.SectionName)
             .ValidateDataAnnotations()

@@ -22,7 +22,7 @@ public sealed class ContainerModeTests
     {
         ["applications"] = ["applicationsdb", "messaging", "cache"],
         ["staffing"] = ["staffingdb", "messaging", "cache", "applications", "funding"],
-        ["funding"] = ["fundingdb", "messaging"],
+        ["funding"] = ["fundingdb", "messaging", "cache", "applications"],
         ["notifications"] = ["notificationsdb", "messaging", "mail"],
     };
 

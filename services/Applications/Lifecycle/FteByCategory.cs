@@ -23,19 +23,50 @@ public sealed record FteByCategory(decimal Teacher, decimal Specialist, decimal 
     public static bool IsHalfStep(decimal fte) => fte >= 0 && decimal.Remainder(fte * 2, 1) == 0;
 }
 
-/// <summary>The most a municipality may request per category in one funding period; configured per period.</summary>
+/// <summary>
+/// A funding period as Applications needs it to check an application: its dates and the most a municipality may request
+/// per category. A copy of Funding's record, kept current from its <c>FundingPeriodChanged</c> events.
+/// </summary>
 public sealed class PeriodPostCaps
 {
-    /// <summary>The caps the Land set for the first periods: 2.0 teachers, 2.0 specialists, 1.0 administrative, 0.5 support.</summary>
-    public static readonly FteByCategory DefaultCaps = new(2.0m, 2.0m, 1.0m, 0.5m);
+    private PeriodPostCaps()
+    {
+    }
 
     /// <summary>The funding period's id, as in <c>fundingPeriods/{id}</c>.</summary>
-    public required string PeriodId { get; init; }
+    public string PeriodId { get; private init; } = "";
 
-    public decimal TeacherFte { get; init; } = DefaultCaps.Teacher;
-    public decimal SpecialistFte { get; init; } = DefaultCaps.Specialist;
-    public decimal AdministrativeFte { get; init; } = DefaultCaps.Administrative;
-    public decimal SupportFte { get; init; } = DefaultCaps.Support;
+    public DateOnly StartDate { get; private set; }
+
+    public DateOnly EndDate { get; private set; }
+
+    public decimal TeacherFte { get; private set; }
+    public decimal SpecialistFte { get; private set; }
+    public decimal AdministrativeFte { get; private set; }
+    public decimal SupportFte { get; private set; }
+
+    /// <summary>Funding's revision of the period this copy holds: a later or repeated event never rolls it back.</summary>
+    public int Revision { get; private set; }
 
     public FteByCategory Caps => new(TeacherFte, SpecialistFte, AdministrativeFte, SupportFte);
+
+    public static PeriodPostCaps Copy(string periodId, int revision, DateOnly start, DateOnly end, FteByCategory caps)
+    {
+        var copy = new PeriodPostCaps { PeriodId = periodId, Revision = -1 };
+        copy.Update(revision, start, end, caps);
+        return copy;
+    }
+
+    /// <returns>Whether the copy took the values: only a higher revision than held replaces them.</returns>
+    public bool Update(int revision, DateOnly start, DateOnly end, FteByCategory caps)
+    {
+        if (revision <= Revision)
+        {
+            return false;
+        }
+
+        (Revision, StartDate, EndDate) = (revision, start, end);
+        (TeacherFte, SpecialistFte, AdministrativeFte, SupportFte) = (caps.Teacher, caps.Specialist, caps.Administrative, caps.Support);
+        return true;
+    }
 }

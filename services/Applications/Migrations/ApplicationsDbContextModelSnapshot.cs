@@ -313,9 +313,18 @@ namespace KiPlatform.Applications.Migrations
                         .HasPrecision(3, 1)
                         .HasColumnType("numeric(3,1)");
 
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("SpecialistFte")
                         .HasPrecision(3, 1)
                         .HasColumnType("numeric(3,1)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
 
                     b.Property<decimal>("SupportFte")
                         .HasPrecision(3, 1)

@@ -14,6 +14,18 @@ internal sealed class FundingPeriodConfiguration : IEntityTypeConfiguration<Fund
         period.Property(p => p.StartDate).HasColumnName("start_date");
         period.Property(p => p.EndDate).HasColumnName("end_date");
         period.Property(p => p.Version).IsRowVersion();
+        period.ComplexProperty(p => p.PostCaps);
         period.Ignore(p => p.Rates);
+        period.Ignore(p => p.Revision);
+        period.OwnsMany(p => p.Changes, change =>
+        {
+            change.ToTable("funding_period_changes");
+            change.WithOwner().HasForeignKey("PeriodId");
+            change.HasKey("PeriodId", nameof(FundingPeriodChange.Position));
+            change.Property(c => c.Position).ValueGeneratedNever();
+            change.Property(c => c.What).HasMaxLength(1000);
+            change.Property(c => c.Why).HasMaxLength(500);
+            change.Property(c => c.By).HasMaxLength(100);
+        });
     }
 }

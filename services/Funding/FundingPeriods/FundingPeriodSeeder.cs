@@ -1,21 +1,60 @@
+using KiPlatform.Domain;
 using System.Text.Json;
+using KiPlatform.Funding.Grants;
 using KiPlatform.Infrastructure;
+using KiPlatform.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Funding.FundingPeriods;
 
-/// <summary>Adds the funding periods shipped with the service (funding-periods.json) that the database lacks.</summary>
-internal sealed class FundingPeriodSeeder(FundingDbContext db) : IDatabaseSeeder<FundingDbContext>
+/// <summary>
+/// Adds the funding periods shipped with the service (funding-periods.json) that the database lacks: the historical
+/// ones listed there, and the current year's (calendar year in Germany) with the figures of the current-year template,
+/// so a stack started in any year can grant real months. Then announces every period as it stands
+/// (<c>FundingPeriodChanged</c>), so the copies other services keep catch up with a period added or changed while
+/// they were away.
+/// </summary>
+internal sealed class FundingPeriodSeeder(FundingDbContext db, EventOutbox<FundingDbContext> outbox, TimeProvider clock) : IDatabaseSeeder<FundingDbContext>
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    public Task SeedAsync(CancellationToken cancellationToken) =>
-        db.AddMissingAsync(ReadShippedPeriods(), p => p.Id, beforeCommit: null, cancellationToken);
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var shipped = Shipped(StateCalendar.DayOf(now).Year, now);
+        await db.AddMissingAsync(shipped, p => p.Id, beforeCommit: null, cancellationToken);
+        db.ChangeTracker.Clear();
+        foreach (var period in await db.FundingPeriods.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            outbox.Add(FundingPeriodEvents.Changed(period, now));
+        }
 
-    internal static IReadOnlyList<FundingPeriod> ReadShippedPeriods()
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    internal static IReadOnlyList<FundingPeriod> Shipped(int currentYear, DateTimeOffset now)
     {
         using var stream = typeof(FundingPeriodSeeder).Assembly.GetManifestResourceStream("funding-periods.json")
             ?? throw new InvalidOperationException("The funding periods are missing from the service assembly.");
-        return JsonSerializer.Deserialize<List<FundingPeriod>>(stream, JsonOptions)
-            ?? throw new InvalidDataException("funding-periods.json is empty.");
+        var file = JsonSerializer.Deserialize<ShippedPeriods>(stream, JsonOptions) ?? throw new InvalidDataException("funding-periods.json is empty.");
+        var periods = file.Periods.Select(p => FundingPeriod.Add(p.Id, p.Values, "Shipped with the service", GrantActors.System, now)).ToList();
+        var year = currentYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (periods.All(p => p.Id != year))
+        {
+            var values = file.CurrentYear.Values with { StartDate = new DateOnly(currentYear, 1, 1), EndDate = new DateOnly(currentYear, 12, 31) };
+            periods.Add(FundingPeriod.Add(year, values, "The current year, from the service's template", GrantActors.System, now));
+        }
+
+        return periods;
+    }
+
+    private sealed record ShippedPeriods(IReadOnlyList<ShippedPeriod> Periods, ShippedPeriod CurrentYear);
+
+    private sealed record ShippedPeriod(
+        string Id, DateOnly? StartDate, DateOnly? EndDate, long BudgetCents, long SpecialistRatePerFteYearCents,
+        long AdministrativeRatePerFteYearCents, long SupportRatePerHalfFteYearCents, PostCaps PostCaps)
+    {
+        public FundingPeriodValues Values => new(BudgetCents, SpecialistRatePerFteYearCents, AdministrativeRatePerFteYearCents,
+            SupportRatePerHalfFteYearCents, PostCaps, StartDate, EndDate);
     }
 }

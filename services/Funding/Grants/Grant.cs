@@ -17,6 +17,9 @@ public enum GrantStatus
     Final = 4,
 }
 
+/// <summary>The municipality a grant goes to: its AGS, official name and Regierungsbezirk.</summary>
+public sealed record GrantRecipient(string Ags, string DisplayName, string GovernmentDistrict);
+
 /// <summary>One entry of a grant's history: what happened, when, and on whose account.</summary>
 public sealed record GrantStep(int Position, string What, DateTimeOffset At, string By);
 
@@ -30,6 +33,9 @@ public sealed class Grant
     /// <summary>The time for legal remedy (Rechtsbehelfsfrist): a notice becomes final this many months after its date.</summary>
     public const int LegalRemedyMonths = 1;
 
+    /// <summary>How every grant here is financed: fixed amounts per post (Festbetragsfinanzierung).</summary>
+    public const string FinancingType = "Festbetragsfinanzierung";
+
     private readonly List<GrantStep> _steps = [];
 
     private Grant()
@@ -41,6 +47,12 @@ public sealed class Grant
     public Guid ApplicationId { get; private init; }
 
     public string Ags { get; private init; } = "";
+
+    /// <summary>The municipality's official name, e.g. Kreis Soest: the notice's addressee.</summary>
+    public string MunicipalityName { get; private init; } = "";
+
+    /// <summary>The municipality's Regierungsbezirk.</summary>
+    public string GovernmentDistrict { get; private init; } = "";
 
     public string PeriodId { get; private init; } = "";
 
@@ -69,14 +81,16 @@ public sealed class Grant
 
     public IReadOnlyList<GrantStep> Steps => _steps;
 
-    public static Grant FromApproval(Guid applicationId, string ags, string periodId, DateTimeOffset approvedAt, int teacherFteMilli, MaisFte fte,
+    public static Grant FromApproval(Guid applicationId, GrantRecipient recipient, string periodId, DateTimeOffset approvedAt, int teacherFteMilli, MaisFte fte,
         GrantAmounts amounts, DateTimeOffset now)
     {
         var grant = new Grant
         {
             Id = Guid.CreateVersion7(),
             ApplicationId = applicationId,
-            Ags = ags,
+            Ags = recipient.Ags,
+            MunicipalityName = recipient.DisplayName,
+            GovernmentDistrict = recipient.GovernmentDistrict,
             PeriodId = periodId,
             ApprovedAt = approvedAt,
             TeacherFteMilli = teacherFteMilli,
@@ -146,4 +160,5 @@ public static class GrantReasons
 {
     public const string NotFound = "GRANT_NOT_FOUND";
     public const string StateTransitionNotAllowed = "STATE_TRANSITION_NOT_ALLOWED";
+    public const string NoticeNotIssued = "NOTICE_NOT_ISSUED";
 }

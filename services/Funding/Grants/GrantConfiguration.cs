@@ -15,6 +15,8 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         grant.HasIndex(g => g.ApplicationId).IsUnique();
         grant.Property(g => g.Ags).HasMaxLength(MunicipalityName.AgsMaxLength);
         grant.Property(g => g.PeriodId).HasMaxLength(FundingPeriodName.IdMaxLength);
+        grant.Property(g => g.MunicipalityName).HasMaxLength(200);
+        grant.Property(g => g.GovernmentDistrict).HasMaxLength(50);
         grant.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
         grant.Property(g => g.Number).HasMaxLength(40);
         grant.HasIndex(g => g.Number).IsUnique();

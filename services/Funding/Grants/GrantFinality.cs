@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using KiPlatform.Infrastructure;
 using KiPlatform.IntegrationEvents.Funding;
 using KiPlatform.Messaging.Outbox;
@@ -47,7 +48,7 @@ public sealed partial class GrantFinality(IServiceScopeFactory scopes, IOptions<
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow();
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var today = StateCalendar.DayOf(now);
             var lastNoticeDate = today.AddMonths(-Grant.LegalRemedyMonths);
             var issued = GrantStatus.Issued.ToString();
             var due = await db.Grants

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Domain;
@@ -17,20 +18,45 @@ namespace KiPlatform.Funding.Grants;
 
 /// <summary>The grants: one with its history, listings, and the municipality's waiver of legal remedy.</summary>
 public sealed class GrantGrpcService(
-    FundingDbContext db, IdempotentCommands<FundingDbContext> commands, EventOutbox<FundingDbContext> outbox, KeysetPaging paging, TimeProvider clock)
-    : GrantService.GrantServiceBase
+    FundingDbContext db,
+    IdempotentCommands<FundingDbContext> commands,
+    EventOutbox<FundingDbContext> outbox,
+    KeysetPaging paging,
+    GrantNoticeDocument notices,
+    TimeProvider clock) : GrantService.GrantServiceBase
 {
     private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
-    private const string FinancingType = "Festbetragsfinanzierung";
 
     public override async Task<V1.Grant> GetGrant(GetGrantRequest request, ServerCallContext context)
     {
         var id = GrantName.ParseId(request.Name, "name");
         var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, context.CancellationToken)
             ?? throw new ResourceNotFoundException(request.Name, GrantReasons.NotFound);
+        var caller = context.Caller();
+        caller.EnsureMayActFor(grant.Ags);
+        return ToContract(grant).As(caller);
+    }
+
+    public override async Task<GrantNotice> GetGrantNotice(GetGrantNoticeRequest request, ServerCallContext context)
+    {
+        var id = GrantName.ParseId(request.Name, "name");
+        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, context.CancellationToken)
+            ?? throw new ResourceNotFoundException(request.Name, GrantReasons.NotFound);
         context.Caller().EnsureMayActFor(grant.Ags);
-        return ToContract(grant);
+        if (grant.Number is null || grant.NoticeDate is null)
+        {
+            throw new RuleViolationException("NOTICE", request.Name, $"The grant is {grant.Status}: no notice has been issued yet.", GrantReasons.NoticeNotIssued);
+        }
+
+        var period = await db.FundingPeriods.AsNoTracking().SingleAsync(p => p.Id == grant.PeriodId, context.CancellationToken);
+        return new GrantNotice
+        {
+            Grant = request.Name,
+            FileName = $"Zuwendungsbescheid-{grant.Number}.pdf",
+            ContentType = "application/pdf",
+            Content = ByteString.CopyFrom(notices.Render(grant, period)),
+        };
     }
 
     public override async Task<ListGrantsResponse> ListGrants(ListGrantsRequest request, ServerCallContext context)
@@ -43,6 +69,7 @@ public sealed class GrantGrpcService(
         }
 
         var periodId = string.IsNullOrEmpty(request.FundingPeriod) ? null : FundingPeriodName.ParseId(request.FundingPeriod, "funding_period");
+        var district = string.IsNullOrEmpty(request.GovernmentDistrict) ? null : request.GovernmentDistrict;
         GrantStatus? status = request.State == GrantState.Unspecified ? null : (GrantStatus)(int)request.State;
         var grants = db.Grants.AsNoTracking();
         if (ags is not null)
@@ -60,9 +87,14 @@ public sealed class GrantGrpcService(
             grants = grants.Where(g => g.Status == status);
         }
 
-        var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{ags}|{periodId}|{status}", DefaultPageSize, MaxPageSize);
+        if (district is not null)
+        {
+            grants = grants.Where(g => g.GovernmentDistrict == district);
+        }
+
+        var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{ags}|{periodId}|{status}|{district}", DefaultPageSize, MaxPageSize);
         var page = await paging.NewestFirstAsync(grants, query, g => g.ApprovedAt, g => g.Id, context.CancellationToken);
-        return new ListGrantsResponse { Grants = { page.Items.Select(ToContract) }, NextPageToken = page.NextPageToken };
+        return new ListGrantsResponse { Grants = { page.Items.Select(g => ToContract(g).As(caller)) }, NextPageToken = page.NextPageToken };
     }
 
     public override Task<V1.Grant> WaiveLegalRemedy(WaiveLegalRemedyRequest request, ServerCallContext context) =>
@@ -74,7 +106,7 @@ public sealed class GrantGrpcService(
             caller.EnsureMayActFor(grant.Ags);
             ETags.EnsureCurrent(request.Etag, grant.Version, request.Name);
             var now = clock.GetUtcNow();
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var today = StateCalendar.DayOf(now);
             grant.BecomeFinal(today, waived: true, caller.Subject, now);
             outbox.Add(new GrantFinal(grant.Id, grant.Number!, grant.Ags, grant.PeriodId, today, Waived: true, now));
             try
@@ -91,7 +123,7 @@ public sealed class GrantGrpcService(
             return ToContract(grant);
         });
 
-    private static V1.Grant ToContract(Grant grant) => new()
+    internal static V1.Grant ToContract(Grant grant) => new()
     {
         Name = GrantName.Format(grant.Id),
         Number = grant.Number ?? "",
@@ -110,11 +142,13 @@ public sealed class GrantGrpcService(
         AdministrativeFteMilli = grant.Fte.AdministrativeMilli,
         SupportFteMilli = grant.Fte.SupportMilli,
         TeacherFteMilli = grant.TeacherFteMilli,
-        FinancingType = FinancingType,
+        FinancingType = Grant.FinancingType,
         NoticeDate = grant.NoticeDate?.ToContract(),
         History = { grant.Steps.OrderBy(s => s.Position).Select(s => new GrantHistoryEntry { Description = s.What, Time = Timestamp.FromDateTimeOffset(s.At), Actor = s.By }) },
         Etag = ETags.Format(grant.Version),
         FinalDate = grant.FinalOn?.ToContract(),
         LegalRemedyWaived = grant.LegalRemedyWaived,
+        MunicipalityDisplayName = grant.MunicipalityName,
+        GovernmentDistrict = grant.GovernmentDistrict,
     };
 }

@@ -1,3 +1,5 @@
+using KiPlatform.Domain;
+using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Infrastructure;
 using KiPlatform.IntegrationEvents.Funding;
 using KiPlatform.Messaging.Outbox;
@@ -14,7 +16,8 @@ namespace KiPlatform.Funding.Grants;
 /// number of instances and approvals at once nothing is ever committed past the budget. Runs when a grant is computed
 /// here, and every <see cref="FundingOptions.IssueInterval"/> for those computed elsewhere or waiting for budget.
 /// </summary>
-public sealed partial class GrantIssuer(IServiceScopeFactory scopes, IOptions<FundingOptions> options, TimeProvider clock, ILogger<GrantIssuer> logger)
+public sealed partial class GrantIssuer(
+    IServiceScopeFactory scopes, FundingOverviewCache overviews, IOptions<FundingOptions> options, TimeProvider clock, ILogger<GrantIssuer> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -96,9 +99,10 @@ public sealed partial class GrantIssuer(IServiceScopeFactory scopes, IOptions<Fu
             .ToDictionaryAsync(g => g.Ags, g => g.Count, cancellationToken);
         var outbox = services.GetRequiredService<EventOutbox<FundingDbContext>>();
         var now = clock.GetUtcNow();
-        var noticeDate = DateOnly.FromDateTime(now.UtcDateTime);
+        var noticeDate = StateCalendar.DayOf(now);
         var left = budget - committed;
         var blocked = false;
+        var moved = false;
         foreach (var grant in waiting)
         {
             if (!blocked && grant.Amounts.TotalCents <= left)
@@ -110,6 +114,7 @@ public sealed partial class GrantIssuer(IServiceScopeFactory scopes, IOptions<Fu
                     grant.Amounts.Months, grant.Amounts.SpecialistCents, grant.Amounts.AdministrativeCents, grant.Amounts.SupportCents,
                     grant.Amounts.TotalCents, grant.TeacherFteMilli, now));
                 LogIssued(grant.Number!, grant.Amounts.TotalCents);
+                moved = true;
                 continue;
             }
 
@@ -118,11 +123,16 @@ public sealed partial class GrantIssuer(IServiceScopeFactory scopes, IOptions<Fu
             {
                 outbox.Add(new GrantQueuedForBudget(grant.Id, grant.Ags, grant.PeriodId, grant.ApplicationId, grant.Amounts.TotalCents, left, now));
                 LogQueued(grant.Ags, grant.PeriodId, grant.Amounts.TotalCents, left);
+                moved = true;
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (moved)
+        {
+            await overviews.ForgetAsync(periodId, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Grant notice {Number} issued: {TotalCents} cents committed")]

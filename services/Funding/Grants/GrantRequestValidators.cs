@@ -10,11 +10,17 @@ internal sealed class GetGrantRequestValidator : AbstractValidator<GetGrantReque
     public GetGrantRequestValidator() => RuleFor(r => r.Name).ResourceName(GrantName.Pattern(), GrantName.Expected);
 }
 
+internal sealed class GetGrantNoticeRequestValidator : AbstractValidator<GetGrantNoticeRequest>
+{
+    public GetGrantNoticeRequestValidator() => RuleFor(r => r.Name).ResourceName(GrantName.Pattern(), GrantName.Expected);
+}
+
 internal sealed class ListGrantsRequestValidator : AbstractValidator<ListGrantsRequest>
 {
     public ListGrantsRequestValidator()
     {
         RuleFor(r => r.PageSize).PageSize();
+        RuleFor(r => r.GovernmentDistrict).GovernmentDistrict();
         RuleFor(r => r.FundingPeriod).Must(p => p.Length == 0 || FundingPeriodName.Pattern().IsMatch(p))
             .WithErrorCode(RequestRules.MalformedName).WithMessage($"Must be empty or {FundingPeriodName.Expected}.");
         RuleFor(r => r.Municipality).Must(m => m.Length == 0 || MunicipalityName.Pattern().IsMatch(m))

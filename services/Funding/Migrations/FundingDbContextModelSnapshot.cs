@@ -55,6 +55,23 @@ namespace KiPlatform.Funding.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PostCaps", "KiPlatform.Funding.FundingPeriods.FundingPeriod.PostCaps#PostCaps", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AdministrativeMilli")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SpecialistMilli")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SupportMilli")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("TeacherMilli")
+                                .HasColumnType("integer");
+                        });
+
                     b.HasKey("Id");
 
                     b.ToTable("funding_periods", null, t =>
@@ -82,8 +99,18 @@ namespace KiPlatform.Funding.Migrations
                     b.Property<DateOnly?>("FinalOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("GovernmentDistrict")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<bool>("LegalRemedyWaived")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("MunicipalityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateOnly?>("NoticeDate")
                         .HasColumnType("date");
@@ -278,6 +305,45 @@ namespace KiPlatform.Funding.Migrations
                         .HasDatabaseName("ix_idempotency_records_created_at");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("KiPlatform.Funding.FundingPeriods.FundingPeriod", b =>
+                {
+                    b.OwnsMany("KiPlatform.Funding.FundingPeriods.FundingPeriodChange", "Changes", b1 =>
+                        {
+                            b1.Property<string>("PeriodId")
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("What")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Why")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.HasKey("PeriodId", "Position");
+
+                            b1.ToTable("funding_period_changes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PeriodId");
+                        });
+
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("KiPlatform.Funding.Grants.Grant", b =>

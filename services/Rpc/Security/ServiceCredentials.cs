@@ -9,8 +9,14 @@ namespace KiPlatform.Rpc.Security;
 /// development key. With an OpenID Connect authority it would come from the authority's client-credentials grant,
 /// which no deployment has configured yet: there the service sends none and the callee refuses (UNAUTHENTICATED).
 /// </summary>
-public sealed class ServiceCredentials(IOptions<PlatformAuthenticationOptions> options, IHostEnvironment environment, TimeProvider clock)
+/// <remarks>
+/// The token is dated by the wall clock, never the service's injectable one: another process checks it against its own
+/// clock, so a service whose business time is moved (in tests) must still send a token valid now.
+/// </remarks>
+public sealed class ServiceCredentials(IOptions<PlatformAuthenticationOptions> options, IHostEnvironment environment)
 {
+    private static readonly TimeProvider WallClock = TimeProvider.System;
+
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
 
@@ -24,14 +30,14 @@ public sealed class ServiceCredentials(IOptions<PlatformAuthenticationOptions> o
             return null;
         }
 
-        var now = clock.GetUtcNow();
+        var now = WallClock.GetUtcNow();
         if (_current is { } current && now < current.RenewAt)
         {
             return current.Header;
         }
 
         var subject = $"service-{environment.ApplicationName.Replace("KiPlatform.", "", StringComparison.Ordinal).ToLowerInvariant()}";
-        var header = $"Bearer {DevelopmentTokens.Create(key, Roles.Service, ags: null, Lifetime, clock, subject)}";
+        var header = $"Bearer {DevelopmentTokens.Create(key, Roles.Service, ags: null, Lifetime, WallClock, subject)}";
         _current = new Token(header, now + Lifetime - RenewBefore);
         return header;
     }

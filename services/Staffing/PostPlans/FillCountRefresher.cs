@@ -1,3 +1,4 @@
+using KiPlatform.Domain;
 using KiPlatform.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -26,7 +26,8 @@ internal sealed class ApplicationsServiceHost : WebApplicationFactory<Applicatio
 
     public string Database => _settings[$"ConnectionStrings:{ApplicationsDbContext.ConnectionName}"]!;
 
-    public static async Task<ApplicationsServiceHost> StartAsync(ServersFixture servers, CancellationToken cancellationToken, string? cache = null)
+    /// <param name="queuePrefix">Queues of its own; without one the host shares its queues with every other Applications host of the run.</param>
+    public static async Task<ApplicationsServiceHost> StartAsync(ServersFixture servers, CancellationToken cancellationToken, string? cache = null, string? queuePrefix = null)
     {
         var host = new ApplicationsServiceHost(new Dictionary<string, string?>
         {
@@ -37,10 +38,31 @@ internal sealed class ApplicationsServiceHost : WebApplicationFactory<Applicatio
             ["Paging:TokenKey"] = new string('k', 64),
             ["Applications:StatusCountInterval"] = "00:00:01",
             ["Applications:WatchPollInterval"] = "00:00:01",
+            ["Messaging:QueuePrefix"] = queuePrefix,
         });
         // Starting the host migrates and seeds the database before the first call is served.
         host._channel = GrpcChannel.ForAddress("http://applications.test", new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+        await host.CopyFundingPeriodAsync("2013", new DateOnly(2013, 1, 1), new DateOnly(2013, 12, 31), cancellationToken);
         return host;
+    }
+
+    /// <summary>
+    /// Gives the host's copy of Funding's periods one period with the default caps, as Funding's <c>FundingPeriodChanged</c>
+    /// would: these hosts run without Funding.
+    /// </summary>
+    public async Task CopyFundingPeriodAsync(string id, DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync(cancellationToken);
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO period_post_caps ("PeriodId", "StartDate", "EndDate", "TeacherFte", "SpecialistFte", "AdministrativeFte", "SupportFte", "Revision")
+            VALUES (@id, @start, @end, 2.0, 2.0, 1.0, 0.5, -1) ON CONFLICT DO NOTHING
+            """, connection);
+        insert.Parameters.AddWithValue("id", id);
+        insert.Parameters.AddWithValue("start", start);
+        insert.Parameters.AddWithValue("end", end);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public ApplicationService.ApplicationServiceClient Applications => new(_channel!);

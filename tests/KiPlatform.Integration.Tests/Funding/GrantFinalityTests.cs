@@ -32,10 +32,8 @@ public sealed class GrantFinalityTests(ServersFixture servers)
         var queue = $"funding-test-{Guid.NewGuid():N}";
         var start = new DateTimeOffset(2030, 1, 15, 9, 0, 0, TimeSpan.Zero);
         var clocks = new[] { new FakeTimeProvider(start), new FakeTimeProvider(start) };
-        await using var first = new FundingServiceHost(FundingServiceHost.Settings(servers, database, queue), clocks[0]);
-        await using var second = new FundingServiceHost(FundingServiceHost.Settings(servers, database, queue), clocks[1]);
-        _ = first.Server;
-        _ = second.Server;
+        await using var first = await FundingServiceHost.StartAsync(servers, database, queue, clocks[0]);
+        await using var second = await FundingServiceHost.StartAsync(servers, database, queue, clocks[1]);
         await FundingServiceHost.AddPeriodAsync(database, periodId, new DateOnly(2030, 1, 1), new DateOnly(2030, 12, 31), 983_000_000);
         await ApprovalPublisher.PublishAsync(servers.MessagingConnectionString,
             new ApplicationApproved(Guid.NewGuid(), "05966", periodId, new PostFte(2.0m, 2.0m, 1.0m, 0.5m), start.AddDays(-20)), Guid.NewGuid());
@@ -64,8 +62,7 @@ public sealed class GrantFinalityTests(ServersFixture servers)
     public async Task A_municipality_waiving_legal_remedy_makes_its_notice_final_at_once_and_only_once()
     {
         var (database, periodId) = await DatabaseWithPeriodAsync();
-        await using var host = new FundingServiceHost(FundingServiceHost.Settings(servers, database, $"funding-test-{Guid.NewGuid():N}"));
-        _ = host.Server;
+        await using var host = await FundingServiceHost.StartAsync(servers, database, $"funding-test-{Guid.NewGuid():N}");
         await FundingServiceHost.AddPeriodAsync(database, periodId, new DateOnly(2030, 1, 1), new DateOnly(2030, 12, 31), 983_000_000);
         await ApprovalPublisher.PublishAsync(servers.MessagingConnectionString,
             new ApplicationApproved(Guid.NewGuid(), "05970", periodId, new PostFte(2.0m, 2.0m, 1.0m, 0.5m), new DateTimeOffset(2029, 12, 1, 9, 0, 0, TimeSpan.Zero)), Guid.NewGuid());

@@ -30,9 +30,7 @@ public sealed class GrantTests(ServersFixture servers)
     {
         var database = await servers.CreateDatabaseAsync(Ct);
         var queue = $"funding-test-{Guid.NewGuid():N}";
-        var host = new FundingServiceHost(FundingServiceHost.Settings(servers, database, queue));
-        _ = host.Server; // starts it: migrates and seeds
-        return (host, database, queue);
+        return (await FundingServiceHost.StartAsync(servers, database, queue), database, queue);
     }
 
     [Fact]
@@ -68,13 +66,16 @@ public sealed class GrantTests(ServersFixture servers)
     {
         var (first, database, queue) = await StartAsync();
         await using var _f = first;
-        await using var second = new FundingServiceHost(FundingServiceHost.Settings(servers, database, queue));
-        _ = second.Server;
+        await using var second = await FundingServiceHost.StartAsync(servers, database, queue);
         var periodId = NewPeriodId();
         var budget = 54 * FullKiYearCents;
         await FundingServiceHost.AddPeriodAsync(database, periodId, new DateOnly(2030, 1, 1), new DateOnly(2030, 12, 31), budget);
         var approvedFrom = new DateTimeOffset(2029, 11, 1, 8, 0, 0, TimeSpan.Zero);
-        var approvals = Enumerable.Range(0, 60).Select(i => Approval($"05{i:000}", periodId, approvedFrom.AddMinutes(i))).ToList();
+        // 60 approvals of the 54 municipalities (six of them twice, as two applications would be): every grant has an addressee.
+        var municipalities = (await first.Applications.Municipalities.ListMunicipalitiesAsync(
+            new KiPlatform.Applications.V1.ListMunicipalitiesRequest { PageSize = 60 }, Mais, cancellationToken: Ct)).Municipalities;
+        var approvals = Enumerable.Range(0, 60)
+            .Select(i => Approval(municipalities[i % municipalities.Count].Name["municipalities/".Length..], periodId, approvedFrom.AddMinutes(i))).ToList();
         var committedSql = $"SELECT coalesce(sum(\"Amounts_TotalCents\"), 0) FROM grants WHERE \"PeriodId\" = '{periodId}' AND \"Status\" IN ('Issued', 'Final')";
 
         await Task.WhenAll(approvals.Select(a => ApprovalPublisher.PublishAsync(servers.MessagingConnectionString, a, Guid.NewGuid())));
@@ -93,10 +94,26 @@ public sealed class GrantTests(ServersFixture servers)
         var queued = await QueuedApplicationsAsync(database, periodId);
         Assert.Equal(6, queued.Count);
 
-        await FundingServiceHost.ScalarAsync(database, $"UPDATE funding_periods SET \"BudgetCents\" = {budget + 3 * FullKiYearCents} WHERE \"Id\" = '{periodId}' RETURNING 1");
+        var periods = new FundingPeriodService.FundingPeriodServiceClient(second.Channel);
+        var overview = await periods.GetFundingOverviewAsync(new GetFundingOverviewRequest { FundingPeriod = $"fundingPeriods/{periodId}" }, Mais, cancellationToken: Ct);
+        Assert.Equal((54, 6, 9_180_000L, 1_020_000L, 0L), (overview.IssuedCount, overview.QueuedCount, overview.Committed.Units, overview.Queued.Units, overview.BudgetLeft.Units));
+        Assert.Equal(["Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"], overview.Districts.Select(d => d.GovernmentDistrict));
+        Assert.Equal(60, overview.Districts.Sum(d => d.IssuedCount + d.QueuedCount));
+
+        await periods.UpdateFundingPeriodAsync(new UpdateFundingPeriodRequest
+        {
+            FundingPeriod = new FundingPeriod { Name = $"fundingPeriods/{periodId}", Budget = new Google.Type.Money { CurrencyCode = "EUR", Units = (budget + 3 * FullKiYearCents) / 100 } },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "budget" } },
+            RequestId = Guid.NewGuid().ToString(),
+            Reason = "Nachtragshaushalt",
+        }, As(KiPlatform.Rpc.Security.Roles.Admin), cancellationToken: Ct);
         var stillQueued = await Eventually.MatchesAsync(_ => QueuedApplicationsAsync(database, periodId), q => q.Count == 3, "three queued grants are issued");
 
         Assert.Equal(queued.Skip(3), stillQueued);
+        var after = await Eventually.MatchesAsync(
+            ct => periods.GetFundingOverviewAsync(new GetFundingOverviewRequest { FundingPeriod = $"fundingPeriods/{periodId}" }, As(KiPlatform.Rpc.Security.Roles.Laki), cancellationToken: ct).ResponseAsync,
+            o => o.IssuedCount == 57, "the overview of either instance follows the issue");
+        Assert.Equal((3, 9_690_000L, 0L), (after.QueuedCount, after.Committed.Units, after.BudgetLeft.Units));
         using var gauges = new MetricCollector<double>(first.Services.GetRequiredService<IMeterFactory>(), "KiPlatform.Funding", "ki.funding.grants_queued");
         await Eventually.MatchesAsync(_ =>
         {
@@ -107,7 +124,7 @@ public sealed class GrantTests(ServersFixture servers)
     }
 
     [Fact]
-    public async Task A_municipality_cannot_read_another_municipalitys_grant()
+    public async Task A_municipality_cannot_read_another_municipalitys_grant_and_MSW_reads_the_teacher_allocation_without_the_money()
     {
         var (host, database, _) = await StartAsync();
         await using var _h = host;
@@ -121,11 +138,14 @@ public sealed class GrantTests(ServersFixture servers)
 
         var other = await Assert.ThrowsAsync<RpcException>(() => client.GetGrantAsync(new GetGrantRequest { Name = grant.Name }, Municipality("05962"), cancellationToken: Ct).ResponseAsync);
         var own = await client.GetGrantAsync(new GetGrantRequest { Name = grant.Name }, Municipality("05958"), cancellationToken: Ct);
-        var msw = await Assert.ThrowsAsync<RpcException>(() => client.GetGrantAsync(new GetGrantRequest { Name = grant.Name }, Msw, cancellationToken: Ct).ResponseAsync);
+        var msw = await client.GetGrantAsync(new GetGrantRequest { Name = grant.Name }, Msw, cancellationToken: Ct);
+        var mswList = await client.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = $"fundingPeriods/{periodId}" }, Msw, cancellationToken: Ct);
 
         Assert.Equal((StatusCode.PermissionDenied, "OTHER_MUNICIPALITY"), (other.StatusCode, other.ErrorInfo().Reason));
-        Assert.Equal(grant.Name, own.Name);
-        Assert.Equal(StatusCode.PermissionDenied, msw.StatusCode);
+        Assert.Equal((grant.Name, 170_000L, "Hochsauerlandkreis", "Arnsberg"), (own.Name, own.TotalAmount.Units, own.MunicipalityDisplayName, own.GovernmentDistrict));
+        // MSW reads the teacher allocation, never the MAIS money.
+        Assert.Equal((2000, null, null), (msw.TeacherFteMilli, msw.TotalAmount, msw.SpecialistAmount));
+        Assert.Null(Assert.Single(mswList.Grants).TotalAmount);
     }
 
     private static async Task<List<Guid>> QueuedApplicationsAsync(string database, string periodId)

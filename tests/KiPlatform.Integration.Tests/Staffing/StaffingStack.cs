@@ -41,16 +41,18 @@ internal sealed class StaffingStack : IAsyncDisposable
     {
         var stack = new StaffingStack(servers);
         stack._applications = await ApplicationsServiceHost.StartAsync(servers, cancellationToken);
+        var applicationsHandler = stack._applications.Server.CreateHandler();
         stack._funding = new ServiceHost<FundingDbContext>(new()
         {
             [$"ConnectionStrings:{FundingDbContext.ConnectionName}"] = await servers.CreateDatabaseAsync(cancellationToken),
             ["ConnectionStrings:messaging"] = servers.MessagingConnectionString,
+            ["ConnectionStrings:cache"] = servers.CacheConnectionString,
             ["Authentication:DevelopmentSigningKey"] = ApplicationsServiceHost.SigningKey,
             ["Paging:TokenKey"] = new string('k', 64),
             ["Messaging:QueuePrefix"] = $"funding-test-{Guid.NewGuid():N}",
-        }, routes: []);
+            ["Services:applications:http:0"] = "http://applications.test",
+        }, routes: new() { ["applications.test"] = applicationsHandler });
         _ = stack._funding.Server; // starts it: migrates and seeds
-        var applicationsHandler = stack._applications.Server.CreateHandler();
         var fundingHandler = stack._funding.Server.CreateHandler();
         stack._staffing = new ServiceHost<StaffingDbContext>(new()
         {
@@ -70,7 +72,7 @@ internal sealed class StaffingStack : IAsyncDisposable
         return stack;
     }
 
-    /// <summary>Adds a funding period to Funding's record, as its admin would (Funding seeds 2013 only).</summary>
+    /// <summary>Adds a funding period to Funding's record (Funding seeds 2013 and the current year).</summary>
     public async Task AddFundingPeriodAsync(string id, DateOnly start, DateOnly end)
     {
         await using var connection = new NpgsqlConnection(_funding.Database);
@@ -124,21 +126,6 @@ internal sealed class StaffingStack : IAsyncDisposable
                 builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
                     options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new RoutingHandler(routes))));
             }
-        }
-    }
-
-    /// <summary>Sends each call to the test server of its host, answering as HTTP/2 as a real h2c endpoint does.</summary>
-    private sealed class RoutingHandler(Dictionary<string, HttpMessageHandler> routes) : HttpMessageHandler
-    {
-        private readonly Dictionary<string, HttpMessageInvoker> _invokers = routes.ToDictionary(r => r.Key, r => new HttpMessageInvoker(r.Value, disposeHandler: false));
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var invoker = _invokers.GetValueOrDefault(request.RequestUri!.Host)
-                ?? throw new InvalidOperationException($"No test server answers for {request.RequestUri.Host}.");
-            var response = await invoker.SendAsync(request, cancellationToken);
-            response.Version = request.Version;
-            return response;
         }
     }
 }

@@ -6,6 +6,8 @@ namespace KiPlatform.Services.Tests.Applications;
 
 public sealed class ApplicationLifecycleTests
 {
+    /// <summary>The caps the Land set for the first periods: 2.0 teachers, 2.0 specialists, 1.0 administrative, 0.5 support.</summary>
+    private static readonly FteByCategory Caps = new(2.0m, 2.0m, 1.0m, 0.5m);
     private static readonly DateTimeOffset Now = new(2013, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly Actor Soest = new("soest-user", "municipality");
     private static readonly Actor Mais = new("mais-user", "mais");
@@ -101,7 +103,7 @@ public sealed class ApplicationLifecycleTests
     [Fact]
     public void Submission_names_every_missing_field()
     {
-        var application = Application.Create(Guid.CreateVersion7(), "05974", "2013", new ApplicationContent(), PeriodPostCaps.DefaultCaps, Soest, Now);
+        var application = Application.Create(Guid.CreateVersion7(), "05974", "2013", new ApplicationContent(), Caps, Soest, Now);
 
         var refused = Assert.Throws<RuleViolationException>(() => application.Submit(Soest, Now));
 
@@ -117,10 +119,10 @@ public sealed class ApplicationLifecycleTests
     public void A_planned_concept_counts_only_with_its_plan()
     {
         var withoutPlan = Complete with { ConceptAdoptedOn = null, ConceptPlannedFor = new DateOnly(2013, 6, 30) };
-        var application = Application.Create(Guid.CreateVersion7(), "05974", "2013", withoutPlan, PeriodPostCaps.DefaultCaps, Soest, Now);
+        var application = Application.Create(Guid.CreateVersion7(), "05974", "2013", withoutPlan, Caps, Soest, Now);
         Assert.Equal("integration_concept", Assert.Single(application.MissingForSubmission()).Subject);
 
-        application.Edit(withoutPlan with { ConceptPlan = "Arbeitsgruppe mit den Schulämtern" }, PeriodPostCaps.DefaultCaps, Now);
+        application.Edit(withoutPlan with { ConceptPlan = "Arbeitsgruppe mit den Schulämtern" }, Caps, Now);
         Assert.Empty(application.MissingForSubmission());
     }
 
@@ -128,7 +130,7 @@ public sealed class ApplicationLifecycleTests
     public void Submission_waits_for_the_council_resolution()
     {
         var application = Application.Create(Guid.CreateVersion7(), "05974", "2013",
-            Complete with { CouncilResolutionDate = new DateOnly(2013, 3, 2) }, PeriodPostCaps.DefaultCaps, Soest, Now);
+            Complete with { CouncilResolutionDate = new DateOnly(2013, 3, 2) }, Caps, Soest, Now);
 
         var refused = Assert.Throws<RuleViolationException>(() => application.Submit(Soest, Now));
         Assert.Equal(Application.ResolutionInFutureReason, refused.Reason);
@@ -147,7 +149,7 @@ public sealed class ApplicationLifecycleTests
         var over = Complete with { RequestedPosts = new FteByCategory((decimal)teacher, (decimal)specialist, (decimal)administrative, (decimal)support) };
 
         var refused = Assert.Throws<FieldViolationException>(() =>
-            Application.Create(Guid.CreateVersion7(), "05974", "2013", over, PeriodPostCaps.DefaultCaps, Soest, Now));
+            Application.Create(Guid.CreateVersion7(), "05974", "2013", over, Caps, Soest, Now));
         Assert.Equal(Application.PostCapExceededReason, refused.Reason);
         Assert.Equal(field, refused.Field);
     }
@@ -170,7 +172,7 @@ public sealed class ApplicationLifecycleTests
         var odd = Complete with { RequestedPosts = Complete.RequestedPosts with { Specialist = (decimal)fte } };
 
         var refused = Assert.Throws<FieldViolationException>(() =>
-            Application.Create(Guid.CreateVersion7(), "05974", "2013", odd, PeriodPostCaps.DefaultCaps, Soest, Now));
+            Application.Create(Guid.CreateVersion7(), "05974", "2013", odd, Caps, Soest, Now));
         Assert.Equal(Application.FteNotInHalfStepsReason, refused.Reason);
     }
 
@@ -251,7 +253,7 @@ public sealed class ApplicationLifecycleTests
     }
 
     private static Application Draft() =>
-        Application.Create(Guid.CreateVersion7(), "05974", "2013", Complete, PeriodPostCaps.DefaultCaps, Soest, Now);
+        Application.Create(Guid.CreateVersion7(), "05974", "2013", Complete, Caps, Soest, Now);
 
     internal static Application InState(ApplicationStatus status)
     {
@@ -303,7 +305,7 @@ public sealed class ApplicationLifecycleTests
     {
         switch (command)
         {
-            case "edit": application.Edit(Complete, PeriodPostCaps.DefaultCaps, Now); break;
+            case "edit": application.Edit(Complete, Caps, Now); break;
             case "submit": application.Submit(Soest, Now); break;
             case "withdraw": application.Withdraw(Soest, null, Now); break;
             case "startFormalReview": application.StartFormalReview(Mais, Now); break;

@@ -1,0 +1,19 @@
+namespace KiPlatform.Integration.Tests;
+
+/// <summary>
+/// Sends each call of a service under test to the test server of its host (the service discovery name), answering as
+/// HTTP/2 as a real h2c endpoint does.
+/// </summary>
+internal sealed class RoutingHandler(Dictionary<string, HttpMessageHandler> routes) : HttpMessageHandler
+{
+    private readonly Dictionary<string, HttpMessageInvoker> _invokers = routes.ToDictionary(r => r.Key, r => new HttpMessageInvoker(r.Value, disposeHandler: false));
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var invoker = _invokers.GetValueOrDefault(request.RequestUri!.Host)
+            ?? throw new InvalidOperationException($"No test server answers for {request.RequestUri.Host}.");
+        var response = await invoker.SendAsync(request, cancellationToken);
+        response.Version = request.Version;
+        return response;
+    }
+}
