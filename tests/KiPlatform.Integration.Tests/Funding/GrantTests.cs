@@ -59,6 +59,37 @@ public sealed class GrantTests(ServersFixture servers)
         Assert.Equal((2000, "Festbetragsfinanzierung"), (grant.TeacherFteMilli, grant.FinancingType));
         Assert.Equal(1, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM grants WHERE \"PeriodId\" = '{periodId}'"));
         Assert.Equal(1, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%GrantIssued%' AND body::text LIKE '%{periodId}%'"));
+        var inArnsberg = await client.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = $"fundingPeriods/{periodId}", GovernmentDistrict = "Arnsberg" }, Mais, cancellationToken: Ct);
+        var inKoeln = await client.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = $"fundingPeriods/{periodId}", GovernmentDistrict = "Köln" }, Mais, cancellationToken: Ct);
+        Assert.Equal((1, 0), (inArnsberg.Grants.Count, inKoeln.Grants.Count)); // Kreis Soest lies in Arnsberg
+
+        var notice = await client.GetGrantNoticeAsync(new GetGrantNoticeRequest { Name = grant.Name }, Municipality("05974"), cancellationToken: Ct);
+
+        Assert.Equal(($"Zuwendungsbescheid-KI-{periodId}-05974-01.pdf", "application/pdf"), (notice.FileName, notice.ContentType));
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(notice.Content.ToByteArray());
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains($"KI-{periodId}-05974-01", text);
+        Assert.Contains("170.000,00 EUR", text);
+        Assert.Contains("Kreis Soest", text);
+    }
+
+    [Fact]
+    public async Task A_notice_is_refused_while_its_grant_waits_for_budget()
+    {
+        var (host, database, _) = await StartAsync();
+        await using var _h = host;
+        var periodId = NewPeriodId();
+        await FundingServiceHost.AddPeriodAsync(database, periodId, new DateOnly(2030, 1, 1), new DateOnly(2030, 12, 31), budgetCents: 100);
+        await ApprovalPublisher.PublishAsync(servers.MessagingConnectionString, Approval("05774", periodId, new DateTimeOffset(2029, 12, 1, 9, 0, 0, TimeSpan.Zero)), Guid.NewGuid());
+        var client = new GrantService.GrantServiceClient(host.Channel);
+        var queued = (await Eventually.MatchesAsync(
+            ct => client.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = $"fundingPeriods/{periodId}" }, Mais, cancellationToken: ct).ResponseAsync,
+            list => list.Grants.Any(g => g.State == GrantState.QueuedForBudget), "the grant waits for budget")).Grants.Single();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            client.GetGrantNoticeAsync(new GetGrantNoticeRequest { Name = queued.Name }, Mais, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal((StatusCode.FailedPrecondition, "NOTICE_NOT_ISSUED"), (refused.StatusCode, refused.ErrorInfo().Reason));
     }
 
     [Fact]

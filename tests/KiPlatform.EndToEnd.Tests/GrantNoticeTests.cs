@@ -1,0 +1,77 @@
+using KiPlatform.Applications.V1;
+using KiPlatform.Domain;
+using KiPlatform.Funding.V1;
+using KiPlatform.Rpc.Security;
+using KiPlatform.Testing;
+using UglyToad.PdfPig;
+
+namespace KiPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// An approval in the current year's period, through the running stack: Applications knows the period from Funding's
+/// events, Funding issues the grant, and the notice comes back as a PDF letter.
+/// </summary>
+public sealed class GrantNoticeTests(PlatformFixture platform)
+{
+    private const string Ags = "05154"; // Kreis Kleve; no other test applies for it
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_approval_this_year_yields_an_issued_grant_whose_notice_is_a_PDF_with_its_number_and_amount()
+    {
+        var period = $"fundingPeriods/{StateCalendar.Today(TimeProvider.System).Year}";
+        var municipality = new ApplicationService.ApplicationServiceClient(platform.Channel("applications", Roles.Municipality, Ags));
+        var mais = new ApplicationService.ApplicationServiceClient(platform.Channel("applications", Roles.Mais));
+        var msw = new ApplicationService.ApplicationServiceClient(platform.Channel("applications", Roles.Msw));
+        // Applications learns of the current year's period from Funding's events at its start.
+        var draft = await Eventually.MatchesAsync(async ct =>
+        {
+            try
+            {
+                return await municipality.CreateApplicationAsync(new CreateApplicationRequest { RequestId = Guid.NewGuid().ToString(), Application = Content(period) }, cancellationToken: ct);
+            }
+            catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.InvalidArgument)
+            {
+                return null;
+            }
+        }, created => created is not null, $"Applications takes applications for {period}", TimeSpan.FromSeconds(60));
+        await municipality.SubmitApplicationAsync(new SubmitApplicationRequest { Name = draft!.Name, RequestId = Guid.NewGuid().ToString() }, cancellationToken: Ct);
+        await mais.StartFormalReviewAsync(new StartFormalReviewRequest { Name = draft.Name, RequestId = Guid.NewGuid().ToString() }, cancellationToken: Ct);
+        await msw.StartContentReviewAsync(new StartContentReviewRequest { Name = draft.Name, RequestId = Guid.NewGuid().ToString() }, cancellationToken: Ct);
+        await mais.SignOffApplicationAsync(new SignOffApplicationRequest
+        {
+            Name = draft.Name, RequestId = Guid.NewGuid().ToString(), Mais = new MaisPart { SpecialistFte = 2.0, AdministrativeFte = 1.0, SupportFte = 0.5 },
+        }, cancellationToken: Ct);
+        await msw.SignOffApplicationAsync(new SignOffApplicationRequest
+        {
+            Name = draft.Name, RequestId = Guid.NewGuid().ToString(), Msw = new MswPart { TeacherFte = 2.0 },
+        }, cancellationToken: Ct);
+
+        var grants = new GrantService.GrantServiceClient(platform.Channel("funding", Roles.Municipality, Ags));
+        var grant = (await Eventually.MatchesAsync(
+            ct => grants.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = period }, cancellationToken: ct).ResponseAsync,
+            list => list.Grants.Any(g => g.State == GrantState.Issued), $"the grant of {Ags} is issued", TimeSpan.FromSeconds(60))).Grants.Single();
+        var notice = await grants.GetGrantNoticeAsync(new GetGrantNoticeRequest { Name = grant.Name }, cancellationToken: Ct);
+
+        using var pdf = PdfDocument.Open(notice.Content.ToByteArray());
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Equal(("Kreis Kleve", "Düsseldorf"), (grant.MunicipalityDisplayName, grant.GovernmentDistrict));
+        Assert.True(grant.Months is >= 1 and <= 12, $"{grant.Months} months");
+        Assert.Contains(grant.Number, text);
+        Assert.Contains(GermanFormat.Euro(grant.TotalAmount.Units * 100 + grant.TotalAmount.Nanos / 10_000_000), text);
+        Assert.Contains("Zuwendungsbescheid", text);
+    }
+
+    private static Application Content(string period) => new()
+    {
+        Municipality = $"municipalities/{Ags}",
+        FundingPeriod = period,
+        CouncilResolutionDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 12 },
+        IntegrationConcept = new IntegrationConcept { AdoptedDate = new Google.Type.Date { Year = 2025, Month = 11, Day = 20 } },
+        OrganisationalPlacement = "Fachbereich Schule, Jugend und Integration",
+        Priorities = new StatutoryPriorities { Education = "Sprachförderung im Übergang Kita–Schule", CrossCuttingIntegration = "Willkommenskultur in der Verwaltung" },
+        Contact = new Contact { Name = "Jonas Beispiel", Email = "ki@kreis-kleve.example" },
+        RequestedPosts = new Posts { TeacherFte = 2.0, SpecialistFte = 2.0, AdministrativeFte = 1.0, SupportFte = 0.5 },
+    };
+}
