@@ -9,6 +9,9 @@
 # Staffing in the same run: eight KIs approved through the stack (bench/ReadsBench prepare-staffing), the cached
 # GetPostPlan of one as its municipality against the same baselines, then FillPost commands per second with p50/p99
 # (bench/ReadsBench fill: each municipality staffing its own plan at once).
+# Funding in the same run: approvals for the current year published on the broker at once (BENCH_GRANTS, default 300),
+# timed until every grant is issued (bench/ReadsBench grants), then the cached GetFundingOverview as MAIS against the
+# same baselines.
 # Usage: bench/reads.sh [seconds per measurement, default 20] [connections, default 16] [streams per connection, default 8]
 # The services record a tenth of the traces, as a deployment would (BENCH_TRACE_SAMPLE_RATIO; empty records all, as
 # the development stack does).
@@ -62,6 +65,13 @@ signing_key_file="$work/data/credentials/token-signing-key"
 # Eight KIs approved through the stack, so Staffing has plans to serve and staff (signing key in the environment only).
 Authentication__DevelopmentSigningKey="$(cat "$signing_key_file")" dotnet "$bench_tool" prepare-staffing http://127.0.0.1:5101 http://127.0.0.1:5102 "$work"
 plan_token=$(scripts/dev-token.sh municipality "$(cat "$work/plan-ags.txt")" --data-root "$work/data")
+mais_token=$(scripts/dev-token.sh mais --data-root "$work/data")
+# Grants from approval events: the broker's address (with its password) is read from the Funding process the AppHost
+# started and handed over in the environment only.
+funding_pid=$(pgrep -f "^$PWD/services/Funding/bin/Release/net10.0/KiPlatform.Funding( |\$)")
+broker=$(tr '\0' '\n' <"/proc/$funding_pid/environ" | sed -n 's/^ConnectionStrings__messaging=//p')
+Authentication__DevelopmentSigningKey="$(cat "$signing_key_file")" ConnectionStrings__messaging="$broker" \
+  dotnet "$bench_tool" grants http://127.0.0.1:5101 http://127.0.0.1:5103 "${BENCH_GRANTS:-300}" "$work"
 dotnet "$bench_tool" bare "$bare_port" "$work/application.bin" &
 bare_pid=$!
 # The telemetry settings the AppHost gives every service (as its AppHost/Telemetry/TraceSampling.cs and Aspire do).
@@ -96,6 +106,7 @@ staffing_pid=$(pgrep -f "^$PWD/services/Staffing/bin/Release/net10.0/KiPlatform.
 plan_url="http://127.0.0.1:5102/ki.staffing.v1.PostPlanService/GetPostPlan"
 get_url="http://127.0.0.1:5101/ki.applications.v1.ApplicationService/GetApplication"
 coverage_url="http://127.0.0.1:5101/ki.applications.v1.MunicipalityService/GetCoverage"
+overview_url="http://127.0.0.1:5103/ki.funding.v1.FundingPeriodService/GetFundingOverview"
 bare_url="http://127.0.0.1:$bare_port/ki.applications.v1.ApplicationService/GetApplication"
 instrumented_url="http://127.0.0.1:$instrumented_port/ki.applications.v1.ApplicationService/GetApplication"
 authenticated_url="http://127.0.0.1:$authenticated_port/ki.applications.v1.ApplicationService/GetApplication"
@@ -158,6 +169,7 @@ warm_up "$authenticated_url" "$work/get.bin" "$municipality_token"
 warm_up "$get_url" "$work/get.bin" "$municipality_token"
 warm_up "$coverage_url" "$work/coverage.bin" "$laki_token"
 warm_up "$plan_url" "$work/get-plan.bin" "$plan_token"
+warm_up "$overview_url" "$work/overview.bin" "$mais_token"
 echo "h2load: ${seconds}s each after warming each up, $connections connections x $streams streams, one client thread; $(nproc) cores shared by everything; traces sampled: ${trace_sample_ratio:-all}"
 measure bare_without_token "bare GetApplication, no token" "$bare_url" "$work/get.bin" "" "$bare_pid"
 # The baseline proper receives the very request the service does, bearer token included (the bare server ignores it):
@@ -170,8 +182,10 @@ measure get "GetApplication (cached)" "$get_url" "$work/get.bin" "$municipality_
 measure coverage "GetCoverage (cached)" "$coverage_url" "$work/coverage.bin" "$laki_token" "$service_pid"
 measure laki "GetApplication, laki token" "$get_url" "$work/get.bin" "$laki_token" "$service_pid"
 measure plan "GetPostPlan (cached), owner" "$plan_url" "$work/get-plan.bin" "$plan_token" "$staffing_pid"
+measure overview "GetFundingOverview (cached)" "$overview_url" "$work/overview.bin" "$mais_token" "$funding_pid"
 echo "Cached reads as a share of the bare endpoint given the same request: $(shares_of "$bare") (target 50 %); of the bare endpoint without a token: $(shares_of "$bare_without_token")"
 echo "The bare endpoint with the platform's telemetry reaches $(share "$instrumented" "$bare") of the bare one; of it, the cached reads reach: $(shares_of "$instrumented")"
 echo "With the platform's authentication as well it reaches $(share "$authenticated" "$bare") of the bare one; of it, the cached reads reach: $(shares_of "$authenticated")"
 echo "Cached GetPostPlan reaches $(share "$plan" "$authenticated") of the platform floor (target 75 %), $(share "$plan" "$bare") of the bare endpoint"
+echo "Cached GetFundingOverview reaches $(share "$overview" "$authenticated") of the platform floor (target 75 %), $(share "$overview" "$bare") of the bare endpoint"
 Authentication__DevelopmentSigningKey="$(cat "$signing_key_file")" dotnet "$bench_tool" fill http://127.0.0.1:5102 "$seconds"

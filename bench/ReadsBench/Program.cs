@@ -20,7 +20,10 @@ using KiPlatform.ReadsBench;
 //   prepare-staffing <applications address> <staffing address> <out dir>
 //       approves eight KIs through the running stack and waits for their post plans; writes get-plan.bin and plan-ags.txt;
 //   fill <staffing address> <seconds>
-//       each of those municipalities staffs its own plan for that long; prints fills per second, p50 and p99.
+//       each of those municipalities staffs its own plan for that long; prints fills per second, p50 and p99;
+//   grants <applications address> <funding address> <count> <out dir>
+//       publishes that many approvals for the current year on the broker (ConnectionStrings__messaging) and times them
+//       until Funding has issued every grant; writes overview.bin.
 // The Staffing modes sign their tokens with the key in Authentication__DevelopmentSigningKey (never on a command line).
 switch (args)
 {
@@ -32,6 +35,11 @@ switch (args)
         return 0;
     case ["fill", var staffingAddress, var seconds]:
         await StaffingLoad.FillAsync(staffingAddress, SigningKey(), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
+    case ["grants", var applicationsAddress, var fundingAddress, var count, var outDir]:
+        await FundingLoad.GrantsAsync(applicationsAddress, fundingAddress, SigningKey(),
+            Environment.GetEnvironmentVariable("ConnectionStrings__messaging") ?? throw new InvalidOperationException("Set ConnectionStrings__messaging to the stack's broker."),
+            int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), outDir);
         return 0;
     case [var mode, var port, var applicationFile] when BaselineNamed(mode) is { } baseline:
         await BareServer.RunAsync(baseline, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile);

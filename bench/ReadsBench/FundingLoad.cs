@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using KiPlatform.Applications.V1;
+using KiPlatform.Funding.V1;
+using KiPlatform.IntegrationEvents.Applications;
+using KiPlatform.Rpc.Security;
+using RabbitMQ.Client;
+
+namespace KiPlatform.ReadsBench;
+
+/// <summary>
+/// Grants issued per second from approval events: publishes approvals of the 54 municipalities for the current year's
+/// period on the stack's broker at once, as Applications would (MassTransit's envelope and exchange), and times them
+/// until Funding has issued every grant (read from its overview). Writes the overview request h2load sends (overview.bin).
+/// </summary>
+internal static class FundingLoad
+{
+    private static readonly JsonSerializerOptions MassTransitJson = new(JsonSerializerDefaults.Web);
+
+    public static async Task GrantsAsync(string applicationsAddress, string fundingAddress, string signingKey, string amqpUri, int count, string outDir)
+    {
+        var period = $"fundingPeriods/{Domain.StateCalendar.Today(TimeProvider.System).Year}";
+        using var channel = GrpcChannel.ForAddress(fundingAddress);
+        var periods = new FundingPeriodService.FundingPeriodServiceClient(channel);
+        var mais = new Metadata { { "authorization", $"Bearer {DevelopmentTokens.Create(signingKey, Roles.Mais, null, TimeSpan.FromHours(2), TimeProvider.System)}" } };
+        var request = new GetFundingOverviewRequest { FundingPeriod = period };
+        await File.WriteAllBytesAsync(Path.Combine(outDir, "overview.bin"), Wire.Frame(request));
+        var before = (await periods.GetFundingOverviewAsync(request, mais)).IssuedCount;
+        var municipalities = await MunicipalitiesAsync(applicationsAddress, mais);
+
+        var factory = new ConnectionFactory { Uri = new Uri(amqpUri) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var publisher = await connection.CreateChannelAsync();
+        var exchange = $"{typeof(ApplicationApproved).Namespace}:{nameof(ApplicationApproved)}";
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var approved = new ApplicationApproved(Guid.NewGuid(), municipalities[i % municipalities.Length], period["fundingPeriods/".Length..],
+                new PostFte(2.0m, 2.0m, 1.0m, 0.5m), DateTimeOffset.UtcNow);
+            var messageId = Guid.NewGuid();
+            var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+            {
+                messageId, messageType = new[] { $"urn:message:{exchange}" }, message = approved, sentTime = DateTimeOffset.UtcNow,
+            }, MassTransitJson));
+            await publisher.BasicPublishAsync(exchange, "", mandatory: false,
+                new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = messageId.ToString(), Persistent = true }, body);
+        }
+
+        var published = Stopwatch.GetElapsedTime(started);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        int issued;
+        while ((issued = (await periods.GetFundingOverviewAsync(request, mais, cancellationToken: deadline.Token)).IssuedCount - before) < count)
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Console.WriteLine($"Grants from approval events: {count} approvals published in {published.TotalSeconds:0.00} s, all {issued} issued after " +
+                          $"{elapsed.TotalSeconds:0.00} s: {count / elapsed.TotalSeconds:0} grants/s");
+    }
+
+    /// <summary>The AGS of the 54 municipalities, as Applications lists them.</summary>
+    private static async Task<string[]> MunicipalitiesAsync(string applicationsAddress, Metadata headers)
+    {
+        using var channel = GrpcChannel.ForAddress(applicationsAddress);
+        var listed = await new MunicipalityService.MunicipalityServiceClient(channel).ListMunicipalitiesAsync(new ListMunicipalitiesRequest { PageSize = 60 }, headers);
+        return [.. listed.Municipalities.Select(m => m.Name["municipalities/".Length..])];
+    }
+}
