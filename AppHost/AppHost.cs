@@ -44,6 +44,7 @@ AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb")
     .WithReference(funding).WaitFor(funding);
 AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb")
     .WithMessaging(infrastructure)
+    .WithReference(applications).WaitFor(applications)
     .WithReference(mail).WaitFor(mail);
 
 await builder.Build().RunAsync();

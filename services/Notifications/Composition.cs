@@ -1,7 +1,12 @@
+using KiPlatform.Applications.V1;
 using KiPlatform.Infrastructure;
+using KiPlatform.IntegrationEvents.Applications;
+using KiPlatform.IntegrationEvents.Funding;
+using KiPlatform.IntegrationEvents.Staffing;
 using KiPlatform.Messaging;
-using KiPlatform.Rpc;
 using KiPlatform.Notifications.Inbox;
+using KiPlatform.Notifications.Notices;
+using KiPlatform.Rpc;
 
 namespace KiPlatform.Notifications;
 
@@ -11,7 +16,26 @@ public static class Composition
     public static void AddNotificationsService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext, IHostApplicationBuilder>(NotificationsDbContext.ConnectionName);
-        builder.AddServiceMessaging<NotificationsDbContext>(bus => bus.AddConsumer<MunicipalitiesSeededConsumer>());
+        // Every event a notice rule names (NoticeRules) gets its consumer here.
+        builder.AddServiceMessaging<NotificationsDbContext>(bus =>
+        {
+            bus.AddConsumer<NoticeConsumer<MunicipalitiesSeeded>>();
+            bus.AddConsumer<NoticeConsumer<ApplicationSubmitted>>();
+            bus.AddConsumer<NoticeConsumer<DocumentsRequested>>();
+            bus.AddConsumer<NoticeConsumer<ApplicationApproved>>();
+            bus.AddConsumer<NoticeConsumer<ApplicationRejected>>();
+            bus.AddConsumer<NoticeConsumer<ApplicationWithdrawn>>();
+            bus.AddConsumer<NoticeConsumer<PostPlanCreated>>();
+            bus.AddConsumer<NoticeConsumer<GrantIssued>>();
+            bus.AddConsumer<NoticeConsumer<GrantQueuedForBudget>>();
+            bus.AddConsumer<NoticeConsumer<GrantFinal>>();
+        });
         builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
+        // The municipalities' names are Applications' reference data, read on the service's own account.
+        builder.Services.AddOwnAccountGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
+        builder.Services.AddSingleton<MunicipalityDirectory>();
+        builder.Services.AddSingleton<NoticeTemplates>();
     }
+
+    public static void MapNotificationsService(this IEndpointRouteBuilder app) => app.MapGrpcService<InboxGrpcService>();
 }

@@ -1,5 +1,4 @@
 using KiPlatform.Notifications;
-using KiPlatform.Notifications.Inbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,5 +6,5 @@ builder.AddNotificationsService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapGrpcService<InboxGrpcService>();
+app.MapNotificationsService();
 app.Run();

@@ -23,7 +23,7 @@ public sealed class ContainerModeTests
         ["applications"] = ["applicationsdb", "messaging", "cache"],
         ["staffing"] = ["staffingdb", "messaging", "cache", "applications", "funding"],
         ["funding"] = ["fundingdb", "messaging", "cache", "applications"],
-        ["notifications"] = ["notificationsdb", "messaging", "mail"],
+        ["notifications"] = ["notificationsdb", "messaging", "mail", "applications"],
     };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using KiPlatform.Domain;
 using KiPlatform.Notifications.V1;
 using KiPlatform.Rpc.Paging;
 using KiPlatform.Rpc.Security;
@@ -7,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Notifications.Inbox;
 
-public sealed class InboxGrpcService(NotificationsDbContext db, KeysetPaging paging) : InboxService.InboxServiceBase
+/// <summary>A recipient's inbox: listed (all or unread), counted, and marked read by its owner.</summary>
+public sealed class InboxGrpcService(NotificationsDbContext db, KeysetPaging paging, TimeProvider clock) : InboxService.InboxServiceBase
 {
+    public const string ItemNotFoundReason = "INBOX_ITEM_NOT_FOUND";
     private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
 
@@ -16,24 +19,58 @@ public sealed class InboxGrpcService(NotificationsDbContext db, KeysetPaging pag
     {
         var recipient = RecipientName.ParseRecipientId(request.Parent, "parent");
         context.Caller().EnsureMayRead(recipient);
-        var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{request.Parent}", DefaultPageSize, MaxPageSize);
-        var page = await paging.NewestFirstAsync(
-            db.InboxItems.AsNoTracking().Where(i => i.RecipientId == recipient), query, i => i.CreatedAt, i => i.Id, context.CancellationToken);
-
-        return new ListInboxItemsResponse
+        var items = db.InboxItems.AsNoTracking().Where(i => i.RecipientId == recipient);
+        if (request.UnreadOnly)
         {
-            Items =
-            {
-                page.Items.Select(i => new V1.InboxItem
-                {
-                    Name = $"{request.Parent}/items/{i.Id}",
-                    Subject = i.Subject,
-                    Body = i.Body,
-                    EventType = i.EventType,
-                    CreateTime = Timestamp.FromDateTimeOffset(i.CreatedAt),
-                }),
-            },
-            NextPageToken = page.NextPageToken,
-        };
+            items = items.Where(i => i.ReadAt == null);
+        }
+
+        var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{request.Parent}|{request.UnreadOnly}", DefaultPageSize, MaxPageSize);
+        var page = await paging.NewestFirstAsync(items, query, i => i.CreatedAt, i => i.Id, context.CancellationToken);
+        return new ListInboxItemsResponse { Items = { page.Items.Select(i => ToContract(request.Parent, i)) }, NextPageToken = page.NextPageToken };
     }
+
+    public override async Task<UnreadCount> GetUnreadCount(GetUnreadCountRequest request, ServerCallContext context)
+    {
+        var recipient = RecipientName.ParseRecipientId(request.Parent, "parent");
+        context.Caller().EnsureMayRead(recipient);
+        var count = await db.InboxItems.CountAsync(i => i.RecipientId == recipient && i.ReadAt == null, context.CancellationToken);
+        return new UnreadCount { Parent = request.Parent, UnreadCount_ = count };
+    }
+
+    public override async Task<V1.InboxItem> MarkInboxItemRead(MarkInboxItemReadRequest request, ServerCallContext context)
+    {
+        var (recipient, itemId) = RecipientName.ParseItem(request.Name, "name");
+        context.Caller().EnsureMayRead(recipient, toMark: true);
+        var item = await db.InboxItems.SingleOrDefaultAsync(i => i.Id == itemId && i.RecipientId == recipient, context.CancellationToken)
+            ?? throw new ResourceNotFoundException(request.Name, ItemNotFoundReason);
+        if (item.MarkRead(clock.GetUtcNow()))
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+
+        return ToContract($"recipients/{recipient}", item);
+    }
+
+    public override async Task<MarkAllInboxItemsReadResponse> MarkAllInboxItemsRead(MarkAllInboxItemsReadRequest request, ServerCallContext context)
+    {
+        var recipient = RecipientName.ParseRecipientId(request.Parent, "parent");
+        context.Caller().EnsureMayRead(recipient, toMark: true);
+        var now = clock.GetUtcNow();
+        // One statement: what arrives meanwhile stays unread, and nothing read before gets a later time.
+        var marked = await db.InboxItems.Where(i => i.RecipientId == recipient && i.ReadAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.ReadAt, now), context.CancellationToken);
+        return new MarkAllInboxItemsReadResponse { MarkedCount = marked };
+    }
+
+    private static V1.InboxItem ToContract(string parent, InboxItem item) => new()
+    {
+        Name = $"{parent}/items/{item.Id}",
+        Subject = item.Subject,
+        Body = item.Body,
+        EventType = item.EventType,
+        CreateTime = Timestamp.FromDateTimeOffset(item.CreatedAt),
+        ReadTime = item.ReadAt is { } read ? Timestamp.FromDateTimeOffset(read) : null,
+        SubjectResource = item.SubjectResource,
+    };
 }

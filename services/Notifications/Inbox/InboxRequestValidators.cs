@@ -12,3 +12,18 @@ internal sealed class ListInboxItemsRequestValidator : AbstractValidator<ListInb
         RuleFor(r => r.PageSize).PageSize();
     }
 }
+
+internal sealed class GetUnreadCountRequestValidator : AbstractValidator<GetUnreadCountRequest>
+{
+    public GetUnreadCountRequestValidator() => RuleFor(r => r.Parent).ResourceName(RecipientName.Pattern(), RecipientName.Expected);
+}
+
+internal sealed class MarkInboxItemReadRequestValidator : AbstractValidator<MarkInboxItemReadRequest>
+{
+    public MarkInboxItemReadRequestValidator() => RuleFor(r => r.Name).ResourceName(RecipientName.ItemPattern(), RecipientName.ItemExpected);
+}
+
+internal sealed class MarkAllInboxItemsReadRequestValidator : AbstractValidator<MarkAllInboxItemsReadRequest>
+{
+    public MarkAllInboxItemsReadRequestValidator() => RuleFor(r => r.Parent).ResourceName(RecipientName.Pattern(), RecipientName.Expected);
+}

@@ -13,16 +13,24 @@ public static class Recipients
     public const string StatewideCoordination = "laki";
     public const string Mais = "mais";
     public const string Msw = "msw";
+    public const string Admin = "admin";
     public const string MunicipalityPrefix = "municipality-";
 
     /// <summary>
     /// A municipality reads its own inbox; MAIS, MSW and LaKI read their own and every municipality's; admin reads all.
     /// </summary>
-    public static void EnsureMayRead(this Caller caller, string recipientId)
+    /// <param name="toMark">Marking items read is the owner's alone: no one else's reading clears another's unread items.</param>
+    public static void EnsureMayRead(this Caller caller, string recipientId, bool toMark = false)
     {
         if (recipientId.StartsWith(MunicipalityPrefix, StringComparison.Ordinal))
         {
-            caller.EnsureMayActFor(recipientId[MunicipalityPrefix.Length..]);
+            var ags = recipientId[MunicipalityPrefix.Length..];
+            if (toMark && caller.Ags != ags)
+            {
+                throw new AccessDeniedException($"Only municipality {ags} marks its inbox read.", OtherRecipientReason);
+            }
+
+            caller.EnsureMayActFor(ags);
             return;
         }
 
@@ -30,9 +38,10 @@ public static class Recipients
         {
             StatewideCoordination => Roles.Laki,
             Mais => Roles.Mais,
-            _ => Roles.Msw,
+            Msw => Roles.Msw,
+            _ => Roles.Admin,
         };
-        if (!caller.IsInRole(owner) && !caller.IsInRole(Roles.Admin))
+        if (!caller.IsInRole(owner) && (toMark || !caller.IsInRole(Roles.Admin)))
         {
             throw new AccessDeniedException($"The inbox recipients/{recipientId} belongs to {owner}.", OtherRecipientReason);
         }

@@ -125,6 +125,9 @@ namespace KiPlatform.Notifications.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RecipientId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -135,6 +138,11 @@ namespace KiPlatform.Notifications.Migrations
 
                     b.Property<string>("Subject")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SubjectResource")
+                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -144,6 +152,9 @@ namespace KiPlatform.Notifications.Migrations
 
                     b.HasIndex("SourceMessageId", "RecipientId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "RecipientId", "CreatedAt" }, "ix_inbox_items_unread")
+                        .HasFilter("\"ReadAt\" IS NULL");
 
                     b.ToTable("inbox_items", (string)null);
                 });

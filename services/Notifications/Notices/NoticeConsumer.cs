@@ -1,0 +1,54 @@
+using KiPlatform.IntegrationEvents.Applications;
+using KiPlatform.Notifications.Inbox;
+using MassTransit;
+
+namespace KiPlatform.Notifications.Notices;
+
+/// <summary>
+/// Turns one domain event into the notices its rules name (<see cref="NoticeRules"/>), worded by the templates, each an
+/// item in its recipient's inbox. Runs inside the service's message deduplication: the items and the processed-message
+/// record commit together, so a redelivery adds nothing; one message makes at most one item per recipient besides.
+/// </summary>
+public sealed partial class NoticeConsumer<TEvent>(
+    NotificationsDbContext db, NoticeTemplates templates, MunicipalityDirectory municipalities, TimeProvider clock, ILogger<NoticeConsumer<TEvent>> logger)
+    : IConsumer<TEvent> where TEvent : class
+{
+    private static readonly string EventType = EventTypes.NameOf<TEvent>();
+
+    public async Task Consume(ConsumeContext<TEvent> context)
+    {
+        var ct = context.CancellationToken;
+        if (context.Message is MunicipalitiesSeeded)
+        {
+            municipalities.Forget();
+        }
+
+        var notices = NoticeRules.For(context.Message);
+        var now = clock.GetUtcNow();
+        foreach (var notice in notices)
+        {
+            var values = new Dictionary<string, object>(notice.Values);
+            if (notice.Ags is { } ags)
+            {
+                values["municipality"] = await municipalities.NameAsync(ags, ct);
+            }
+
+            var text = templates.Render(notice.Template, values);
+            db.InboxItems.Add(InboxItem.Create(notice.RecipientId, text.Subject, text.Body, EventType, notice.SubjectResource,
+                context.MessageId ?? Guid.NewGuid(), now));
+        }
+
+        LogNotified(EventType, notices.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{EventType} noticed: {Count} inbox items")]
+    private partial void LogNotified(string eventType, int count);
+}
+
+/// <summary>The events the service turns into notices, by the names the inbox shows them under.</summary>
+public static class EventTypes
+{
+    /// <summary><c>ki.{service}.v1.{Event}</c>, from the event's namespace (KiPlatform.IntegrationEvents.{Service}).</summary>
+    public static string NameOf<TEvent>() =>
+        $"ki.{typeof(TEvent).Namespace![(typeof(TEvent).Namespace!.LastIndexOf('.') + 1)..].ToLowerInvariant()}.v1.{typeof(TEvent).Name}";
+}
