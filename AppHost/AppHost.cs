@@ -42,9 +42,11 @@ AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb")
     .WithCache(infrastructure)
     .WithReference(applications).WaitFor(applications)
     .WithReference(funding).WaitFor(funding);
+// Notifications does not wait for Applications: its queues must be in place before Applications announces the register
+// it seeds at its first start. The names it asks Applications for are asked when an event arrives, retried until answered.
 AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb")
     .WithMessaging(infrastructure)
-    .WithReference(applications).WaitFor(applications)
+    .WithReference(applications)
     .WithReference(mail).WaitFor(mail);
 
 await builder.Build().RunAsync();

@@ -26,6 +26,12 @@ public sealed class ContainerModeTests
         ["notifications"] = ["notificationsdb", "messaging", "mail", "applications"],
     };
 
+    /// <summary>
+    /// What a service references but does not wait for: Notifications' queues must be in place before Applications
+    /// announces the register it seeds at its first start.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> NotAwaited = new() { ["notifications"] = ["applications"] };
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -47,7 +53,7 @@ public sealed class ContainerModeTests
     }
 
     [Fact]
-    public async Task Every_service_has_its_own_database_and_references_and_waits_for_exactly_what_it_uses()
+    public async Task Every_service_has_its_own_database_and_references_and_waits_for_exactly_what_it_uses_but_for_named_exceptions()
     {
         var model = await ContainerModelAsync();
 
@@ -63,7 +69,7 @@ public sealed class ContainerModeTests
             var waits = project.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name);
             Assert.Equal(uses.Order(), references.Distinct().Order());
             // Waiting for a database waits for its server too.
-            Assert.Equal(uses.Append("postgres").Order(), waits.Distinct().Order());
+            Assert.Equal(uses.Except(NotAwaited.GetValueOrDefault(service, [])).Append("postgres").Order(), waits.Distinct().Order());
         }
     }
 

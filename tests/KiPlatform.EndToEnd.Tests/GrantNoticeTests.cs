@@ -1,6 +1,7 @@
 using KiPlatform.Applications.V1;
 using KiPlatform.Domain;
 using KiPlatform.Funding.V1;
+using KiPlatform.Notifications.V1;
 using KiPlatform.Rpc.Security;
 using KiPlatform.Testing;
 using UglyToad.PdfPig;
@@ -61,6 +62,15 @@ public sealed class GrantNoticeTests(PlatformFixture platform)
         Assert.Contains(grant.Number, text);
         Assert.Contains(GermanFormat.Euro(grant.TotalAmount.Units * 100 + grant.TotalAmount.Nanos / 10_000_000), text);
         Assert.Contains("Zuwendungsbescheid", text);
+
+        // Notifications tells the municipality, in its inbox, of its notice.
+        var inbox = new InboxService.InboxServiceClient(platform.Channel("notifications", Roles.Municipality, Ags));
+        var told = await Eventually.MatchesAsync(
+            async ct => (await inbox.ListInboxItemsAsync(new ListInboxItemsRequest { Parent = $"recipients/municipality-{Ags}" }, cancellationToken: ct)).Items
+                .FirstOrDefault(i => i.SubjectResource == grant.Name),
+            item => item is not null, $"the inbox of {Ags} tells of its grant notice", TimeSpan.FromSeconds(60));
+        Assert.Equal($"Zuwendungsbescheid {grant.Number}", told!.Subject);
+        Assert.Contains(GermanFormat.Euro(grant.TotalAmount.Units * 100 + grant.TotalAmount.Nanos / 10_000_000), told.Body);
     }
 
     private static Application Content(string period) => new()

@@ -25,12 +25,12 @@ public static class Recipients
         if (recipientId.StartsWith(MunicipalityPrefix, StringComparison.Ordinal))
         {
             var ags = recipientId[MunicipalityPrefix.Length..];
+            caller.EnsureMayActFor(ags);
             if (toMark && caller.Ags != ags)
             {
                 throw new AccessDeniedException($"Only municipality {ags} marks its inbox read.", OtherRecipientReason);
             }
 
-            caller.EnsureMayActFor(ags);
             return;
         }
 

@@ -13,19 +13,22 @@ internal static class ApprovalPublisher
 {
     private static readonly JsonSerializerOptions MassTransitJson = new(JsonSerializerDefaults.Web);
 
-    public static async Task PublishAsync(string amqpUri, ApplicationApproved approved, Guid messageId)
+    public static Task PublishAsync(string amqpUri, ApplicationApproved approved, Guid messageId) => PublishEventAsync(amqpUri, approved, messageId);
+
+    /// <summary>Any integration event, as its publishing service would send it.</summary>
+    public static async Task PublishEventAsync<TEvent>(string amqpUri, TEvent @event, Guid messageId) where TEvent : class
     {
         var factory = new ConnectionFactory { Uri = new Uri(amqpUri) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        var type = typeof(ApplicationApproved);
+        var type = typeof(TEvent);
         var exchange = $"{type.Namespace}:{type.Name}";
         await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
         var envelope = new
         {
             messageId,
             messageType = new[] { $"urn:message:{exchange}" },
-            message = approved,
+            message = @event,
             sentTime = DateTimeOffset.UtcNow,
         };
         var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, MassTransitJson));

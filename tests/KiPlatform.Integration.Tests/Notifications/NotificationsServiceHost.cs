@@ -1,0 +1,70 @@
+extern alias notifications;
+using Grpc.Net.Client;
+using KiPlatform.Integration.Tests.Applications;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using NotificationsDbContext = notifications::KiPlatform.Notifications.NotificationsDbContext;
+
+namespace KiPlatform.Integration.Tests.Notifications;
+
+/// <summary>
+/// The real Notifications service on a test server against the fixture's PostgreSQL and RabbitMQ, with queues of its
+/// own (so every event published reaches it), calling the real Applications service on a test server for names.
+/// </summary>
+internal sealed class NotificationsServiceHost : WebApplicationFactory<NotificationsDbContext>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly ApplicationsServiceHost _applications;
+    private GrpcChannel? _channel;
+
+    private NotificationsServiceHost(Dictionary<string, string?> settings, ApplicationsServiceHost applications) =>
+        (_settings, _applications) = (settings, applications);
+
+    public string Database => _settings[$"ConnectionStrings:{NotificationsDbContext.ConnectionName}"]!;
+
+    public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress("http://notifications.test", new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+    /// <summary>Starts an instance (migrating its database); instances given the same database and queue prefix compete as one service.</summary>
+    public static async Task<NotificationsServiceHost> StartAsync(ServersFixture servers, string database, string queuePrefix)
+    {
+        var applications = await ApplicationsServiceHost.StartAsync(servers, TestContext.Current.CancellationToken);
+        var host = new NotificationsServiceHost(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{NotificationsDbContext.ConnectionName}"] = database,
+            ["ConnectionStrings:messaging"] = servers.MessagingConnectionString,
+            ["Authentication:DevelopmentSigningKey"] = ApplicationsServiceHost.SigningKey,
+            ["Paging:TokenKey"] = new string('k', 64),
+            ["Messaging:QueuePrefix"] = queuePrefix,
+            ["Messaging:ConsumeRetryMinInterval"] = "00:00:00.050",
+            ["Messaging:ConsumeRetryMaxInterval"] = "00:00:00.200",
+            ["Services:applications:http:0"] = "http://applications.test",
+        }, applications);
+        _ = host.Server;
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+        var routes = new Dictionary<string, HttpMessageHandler> { ["applications.test"] = _applications.Server.CreateHandler() };
+        builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
+            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new RoutingHandler(routes))));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _channel?.Dispose();
+        await base.DisposeAsync();
+        await _applications.DisposeAsync();
+    }
+}
