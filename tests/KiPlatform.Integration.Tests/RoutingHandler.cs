@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+
 namespace KiPlatform.Integration.Tests;
 
 /// <summary>
@@ -6,6 +9,11 @@ namespace KiPlatform.Integration.Tests;
 /// </summary>
 internal sealed class RoutingHandler(Dictionary<string, HttpMessageHandler> routes) : HttpMessageHandler
 {
+    /// <summary>Makes every HTTP client of the service under test send through this handler.</summary>
+    public static void RouteTo(IServiceCollection services, Dictionary<string, HttpMessageHandler> routes) =>
+        services.ConfigureAll<HttpClientFactoryOptions>(options =>
+            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new RoutingHandler(routes)));
+
     private readonly Dictionary<string, HttpMessageInvoker> _invokers = routes.ToDictionary(r => r.Key, r => new HttpMessageInvoker(r.Value, disposeHandler: false));
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -79,7 +79,7 @@ public sealed partial class ApplicationGrpcService(
                 throw AlreadyOpen(ApplicationName.Format(existing), ags, periodId);
             }
 
-            var now = Now();
+            var now = clock.GetDatabaseNow();
             var application = Application.Create(
                 Guid.CreateVersion7(now), ags, periodId, request.Application.ToContent(), caps, ActorOf(caller), now);
             Db.Applications.Add(application);
@@ -189,7 +189,7 @@ public sealed partial class ApplicationGrpcService(
             caller.EnsureMayActFor(application.Ags);
             ETags.EnsureCurrent(etag, application.Version, name);
             var before = application.Status;
-            var now = Now();
+            var now = clock.GetDatabaseNow();
             var taken = await step(application, ActorOf(caller), now, ct);
             if (taken is not null && LifecycleEvents.For(application, taken) is { } @event)
             {
@@ -251,13 +251,6 @@ public sealed partial class ApplicationGrpcService(
     private async Task<FteByCategory> CapsOfAsync(string periodId, string field, CancellationToken cancellationToken) =>
         (await Db.PeriodPostCaps.AsNoTracking().SingleOrDefaultAsync(c => c.PeriodId == periodId, cancellationToken))?.Caps
         ?? throw new FieldViolationException(field, $"No funding period '{periodId}' is open for applications.", PeriodUnknownReason);
-
-    /// <summary>The current time at the database's precision (microseconds), so a response shows what a later read shows.</summary>
-    private DateTimeOffset Now()
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-    }
 
     private static ResourceAlreadyExistsException AlreadyOpen(string existing, string ags, string periodId) =>
         new(existing, $"Municipality {ags} already has an application for period {periodId} that is neither rejected nor withdrawn ({existing}).", AlreadyOpenReason);

@@ -1,3 +1,4 @@
+using KiPlatform.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Domain;
@@ -44,7 +45,7 @@ public sealed class InboxGrpcService(NotificationsDbContext db, KeysetPaging pag
         context.Caller().EnsureMayRead(recipient, toMark: true);
         var item = await db.InboxItems.SingleOrDefaultAsync(i => i.Id == itemId && i.RecipientId == recipient, context.CancellationToken)
             ?? throw new ResourceNotFoundException(request.Name, ItemNotFoundReason);
-        if (item.MarkRead(Now()))
+        if (item.MarkRead(clock.GetDatabaseNow()))
         {
             await db.SaveChangesAsync(context.CancellationToken);
         }
@@ -56,18 +57,11 @@ public sealed class InboxGrpcService(NotificationsDbContext db, KeysetPaging pag
     {
         var recipient = RecipientName.ParseRecipientId(request.Parent, "parent");
         context.Caller().EnsureMayRead(recipient, toMark: true);
-        var now = Now();
+        var now = clock.GetDatabaseNow();
         // One statement: what arrives meanwhile stays unread, and nothing read before gets a later time.
         var marked = await db.InboxItems.Where(i => i.RecipientId == recipient && i.ReadAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.ReadAt, now), context.CancellationToken);
         return new MarkAllInboxItemsReadResponse { MarkedCount = marked };
-    }
-
-    /// <summary>The current time at the database's precision (microseconds), so a response shows what a later read shows.</summary>
-    private DateTimeOffset Now()
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     private static V1.InboxItem ToContract(string parent, InboxItem item) => new()

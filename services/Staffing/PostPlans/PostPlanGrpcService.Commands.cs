@@ -1,3 +1,4 @@
+using KiPlatform.Infrastructure;
 using Google.Protobuf;
 using Grpc.Core;
 using KiPlatform.Domain;
@@ -99,7 +100,7 @@ public sealed partial class PostPlanGrpcService
             context.Caller().EnsureMayActFor(ags);
             var plan = await PlanAsync(ags, tracked: true, ct);
             ETags.EnsureCurrent(etag, plan.Version, name);
-            change(plan, Now());
+            change(plan, clock.GetDatabaseNow());
             // Saved here, inside the command's transaction, so the response carries the new row version as its etag.
             try
             {
@@ -125,12 +126,5 @@ public sealed partial class PostPlanGrpcService
         }
 
         return response.As(context.Caller());
-    }
-
-    /// <summary>The current time at the database's precision (microseconds), so a response shows what a later read shows.</summary>
-    private DateTimeOffset Now()
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 }

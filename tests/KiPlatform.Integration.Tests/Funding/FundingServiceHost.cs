@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using FundingDbContext = funding::KiPlatform.Funding.FundingDbContext;
@@ -98,8 +97,7 @@ internal sealed class FundingServiceHost : WebApplicationFactory<FundingDbContex
         var routes = new Dictionary<string, HttpMessageHandler> { ["applications.test"] = applications.Server.CreateHandler() };
         builder.ConfigureTestServices(services =>
         {
-            services.ConfigureAll<HttpClientFactoryOptions>(options =>
-                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new RoutingHandler(routes)));
+            RoutingHandler.RouteTo(services, routes);
             if (clock is not null)
             {
                 services.AddSingleton(clock);

@@ -4,8 +4,6 @@ using KiPlatform.Integration.Tests.Applications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using NotificationsDbContext = notifications::KiPlatform.Notifications.NotificationsDbContext;
 
@@ -57,8 +55,7 @@ internal sealed class NotificationsServiceHost : WebApplicationFactory<Notificat
 
         builder.ConfigureLogging(logging => logging.ClearProviders());
         var routes = new Dictionary<string, HttpMessageHandler> { ["applications.test"] = _applications.Server.CreateHandler() };
-        builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
-            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new RoutingHandler(routes))));
+        builder.ConfigureTestServices(services => RoutingHandler.RouteTo(services, routes));
     }
 
     public override async ValueTask DisposeAsync()

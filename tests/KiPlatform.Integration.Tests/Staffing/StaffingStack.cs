@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using FundingDbContext = funding::KiPlatform.Funding.FundingDbContext;
@@ -123,8 +122,7 @@ internal sealed class StaffingStack : IAsyncDisposable
             builder.ConfigureLogging(logging => logging.ClearProviders());
             if (routes.Count > 0)
             {
-                builder.ConfigureTestServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
-                    options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new RoutingHandler(routes))));
+                builder.ConfigureTestServices(services => RoutingHandler.RouteTo(services, routes));
             }
         }
     }
