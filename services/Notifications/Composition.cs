@@ -4,7 +4,9 @@ using KiPlatform.IntegrationEvents.Applications;
 using KiPlatform.IntegrationEvents.Funding;
 using KiPlatform.IntegrationEvents.Staffing;
 using KiPlatform.Messaging;
+using KiPlatform.Notifications.Delivery;
 using KiPlatform.Notifications.Inbox;
+using KiPlatform.Rpc.Idempotency;
 using KiPlatform.Notifications.Notices;
 using KiPlatform.Rpc;
 
@@ -30,6 +32,7 @@ public static class Composition
             bus.AddConsumer<NoticeConsumer<GrantQueuedForBudget>>();
             bus.AddConsumer<NoticeConsumer<GrantFinal>>();
         });
+        builder.AddIdempotentCommands<NotificationsDbContext>();
         builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);
         // The municipalities' names are Applications' reference data, read on the service's own account.
         builder.Services.AddOwnAccountGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
@@ -37,5 +40,9 @@ public static class Composition
         builder.Services.AddSingleton<NoticeTemplates>();
     }
 
-    public static void MapNotificationsService(this IEndpointRouteBuilder app) => app.MapGrpcService<InboxGrpcService>();
+    public static void MapNotificationsService(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcService<InboxGrpcService>();
+        app.MapGrpcService<DeliveryPreferencesGrpcService>();
+    }
 }

@@ -1,4 +1,6 @@
+using KiPlatform.Notifications.Delivery;
 using KiPlatform.Notifications.Inbox;
+using KiPlatform.Rpc.Idempotency;
 using KiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +12,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
 
+    public DbSet<DeliveryPreference> DeliveryPreferences => Set<DeliveryPreference>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly).AddMessagingTables();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly).AddMessagingTables().AddIdempotencyRecords();
 }
