@@ -17,14 +17,14 @@ catch (InfrastructureUnavailableException e)
     return 2;
 }
 
-// Integration tests and benchmarks need the servers, not the services.
+var mail = builder.AddDevelopmentMailServer("mail", infrastructure.DataRoot);
+
+// Integration tests and benchmarks need the servers (the mail server among them), not the services.
 if (builder.Configuration.GetValue<bool>("AppHost:InfrastructureOnly"))
 {
     await builder.Build().RunAsync();
     return 0;
 }
-
-var mail = builder.AddDevelopmentMailServer("mail", infrastructure.DataRoot);
 var secrets = DevelopmentSecrets.Add(builder, infrastructure.DataRoot);
 
 // Each service references, and waits for, exactly what it uses.

@@ -38,6 +38,11 @@ public static class Composition
         builder.Services.AddOwnAccountGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
         builder.Services.AddSingleton<MunicipalityDirectory>();
         builder.Services.AddSingleton<NoticeTemplates>();
+        builder.Services.AddOptions<MailOptions>()
+            .BindConfiguration(MailOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<MailSender>();
     }
 
     public static void MapNotificationsService(this IEndpointRouteBuilder app)

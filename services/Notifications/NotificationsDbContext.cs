@@ -14,6 +14,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<DeliveryPreference> DeliveryPreferences => Set<DeliveryPreference>();
 
+    public DbSet<MailDelivery> MailDeliveries => Set<MailDelivery>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly).AddMessagingTables().AddIdempotencyRecords();
 }

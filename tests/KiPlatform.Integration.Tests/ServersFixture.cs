@@ -23,6 +23,12 @@ public sealed class ServersFixture : IAsyncLifetime
 
     public string CacheConnectionString { get; private set; } = "";
 
+    /// <summary>The development mail server (smtp4dev): <c>smtp://host:port</c>.</summary>
+    public string MailConnectionString { get; private set; } = "";
+
+    /// <summary>smtp4dev's web address, whose HTTP API lists the mail it received.</summary>
+    public Uri MailWeb { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         using var deadline = new CancellationTokenSource(StartDeadline);
@@ -31,7 +37,7 @@ public sealed class ServersFixture : IAsyncLifetime
             deadline.Token);
         _app = await builder.BuildAsync(deadline.Token);
         await _app.StartAsync(deadline.Token);
-        foreach (var server in new[] { "postgres", "messaging", "cache" })
+        foreach (var server in new[] { "postgres", "messaging", "cache", "mail" })
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(server, deadline.Token);
         }
@@ -39,6 +45,8 @@ public sealed class ServersFixture : IAsyncLifetime
         PostgresConnectionString = await ConnectionStringAsync("postgres", deadline.Token);
         MessagingConnectionString = await ConnectionStringAsync("messaging", deadline.Token);
         CacheConnectionString = await ConnectionStringAsync("cache", deadline.Token);
+        MailConnectionString = await ConnectionStringAsync("mail", deadline.Token);
+        MailWeb = _app.GetEndpoint("mail", "http");
     }
 
     /// <summary>Creates an empty database for one test and returns its connection string.</summary>

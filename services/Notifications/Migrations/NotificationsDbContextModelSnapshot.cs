@@ -137,6 +137,65 @@ namespace KiPlatform.Notifications.Migrations
                     b.ToTable("delivery_preferences", (string)null);
                 });
 
+            modelBuilder.Entity("KiPlatform.Notifications.Delivery.MailDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InboxItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InboxItemId")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "NextAttemptAt" }, "ix_mail_deliveries_pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.ToTable("mail_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("KiPlatform.Notifications.Inbox.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,12 +1,14 @@
 using KiPlatform.IntegrationEvents.Applications;
+using KiPlatform.Notifications.Delivery;
 using KiPlatform.Notifications.Inbox;
+using Microsoft.EntityFrameworkCore;
 using MassTransit;
 
 namespace KiPlatform.Notifications.Notices;
 
 /// <summary>
 /// Turns one domain event into the notices its rules name (<see cref="NoticeRules"/>), worded by the templates, each an
-/// item in its recipient's inbox. Runs inside the service's message deduplication: the items and the processed-message
+/// item in its recipient's inbox and, where the recipient's preferences say so, a mail to send. Runs inside the service's message deduplication: the items and the processed-message
 /// record commit together, so a redelivery adds nothing; one message makes at most one item per recipient besides.
 /// </summary>
 public sealed partial class NoticeConsumer<TEvent>(
@@ -25,6 +27,8 @@ public sealed partial class NoticeConsumer<TEvent>(
 
         var notices = NoticeRules.For(context.Message);
         var now = clock.GetUtcNow();
+        var recipients = notices.Select(n => n.RecipientId).ToList();
+        var preferences = await db.DeliveryPreferences.AsNoTracking().Where(p => recipients.Contains(p.RecipientId)).ToDictionaryAsync(p => p.RecipientId, ct);
         foreach (var notice in notices)
         {
             var values = new Dictionary<string, object>(notice.Values);
@@ -34,8 +38,12 @@ public sealed partial class NoticeConsumer<TEvent>(
             }
 
             var text = templates.Render(notice.Template, values);
-            db.InboxItems.Add(InboxItem.Create(notice.RecipientId, text.Subject, text.Body, EventType, notice.SubjectResource,
-                context.MessageId ?? Guid.NewGuid(), now));
+            var item = InboxItem.Create(notice.RecipientId, text.Subject, text.Body, EventType, notice.SubjectResource, context.MessageId ?? Guid.NewGuid(), now);
+            db.InboxItems.Add(item);
+            if (preferences.GetValueOrDefault(notice.RecipientId) is { } preference && preference.Mails(typeof(TEvent).Name, out var address))
+            {
+                db.MailDeliveries.Add(MailDelivery.For(item.Id, notice.RecipientId, address, text.Subject, text.Body, now));
+            }
         }
 
         LogNotified(EventType, notices.Count);

@@ -40,6 +40,9 @@ internal sealed class NotificationsServiceHost : WebApplicationFactory<Notificat
             ["Messaging:ConsumeRetryMinInterval"] = "00:00:00.050",
             ["Messaging:ConsumeRetryMaxInterval"] = "00:00:00.200",
             ["Services:applications:http:0"] = "http://applications.test",
+            ["ConnectionStrings:mail"] = servers.MailConnectionString,
+            ["Mail:PollInterval"] = "00:00:00.100",
+            ["Mail:FirstRetry"] = "00:00:00.200",
         }, applications);
         _ = host.Server;
         return host;
