@@ -116,7 +116,7 @@ public sealed partial class ApplicationGrpcService(
             async (application, _, now, ct) =>
             {
                 var merged = application.ToContract();
-                var mask = request.UpdateMask is { Paths.Count: > 0 } ? request.UpdateMask : EditableFields.All;
+                var mask = request.UpdateMask is { Paths.Count: > 0 } ? request.UpdateMask : EditableFields.Paths.All;
                 mask.Merge(request.Application, merged, new FieldMask.MergeOptions { ReplaceMessageFields = true, ReplaceRepeatedFields = true });
                 application.Edit(merged.ToContent(), await CapsOfAsync(application.PeriodId, "application.funding_period", ct), now);
                 return null;

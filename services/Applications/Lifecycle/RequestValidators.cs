@@ -55,9 +55,9 @@ internal sealed class UpdateApplicationRequestValidator : AbstractValidator<Upda
             RuleFor(r => r.Application).SetValidator(new ApplicationContentValidator());
         });
         RuleForEach(r => r.UpdateMask.Paths)
-            .Must(EditableFields.IsEditable)
-            .WithErrorCode(EditableFields.UnknownPathReason)
-            .WithMessage(path => $"Must name an editable field ({string.Join(", ", EditableFields.TopLevel)}) or a field inside one.")
+            .Must(EditableFields.Paths.IsEditable)
+            .WithErrorCode(EditablePaths.UnknownPathReason)
+            .WithMessage(path => $"Must name an editable field ({string.Join(", ", EditableFields.Paths.TopLevel)}) or a field inside one.")
             .When(r => r.UpdateMask is not null);
     }
 }

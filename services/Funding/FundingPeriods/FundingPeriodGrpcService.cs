@@ -12,6 +12,7 @@ using KiPlatform.Rpc.Idempotency;
 using KiPlatform.Rpc.Names;
 using KiPlatform.Rpc.Paging;
 using KiPlatform.Rpc.Security;
+using KiPlatform.Rpc.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Funding.FundingPeriods;
@@ -127,9 +128,9 @@ public sealed class FundingPeriodGrpcService(
     {
         var sent = request.FundingPeriod;
         var mask = request.UpdateMask;
-        long? Cents(string field, Google.Type.Money? money) => FundingPeriodFields.Names(mask, field) && money is not null ? Euro.ToCents(money) : null;
+        long? Cents(string field, Google.Type.Money? money) => EditablePaths.Names(mask, field) && money is not null ? Euro.ToCents(money) : null;
         PostCaps? caps = null;
-        if (sent.PostCaps is { } c && FundingPeriodFields.Names(mask, FundingPeriodFields.PostCaps))
+        if (sent.PostCaps is { } c && EditablePaths.Names(mask, FundingPeriodFields.PostCaps))
         {
             caps = new PostCaps(c.TeacherFteMilli, c.SpecialistFteMilli, c.AdministrativeFteMilli, c.SupportFteMilli);
         }
@@ -140,8 +141,8 @@ public sealed class FundingPeriodGrpcService(
             Cents(FundingPeriodFields.AdministrativeRate, sent.AdministrativeRatePerFteYear),
             Cents(FundingPeriodFields.SupportRate, sent.SupportRatePerHalfFteYear),
             caps,
-            FundingPeriodFields.Names(mask, FundingPeriodFields.StartDate) ? sent.StartDate.ToDateOnly() : null,
-            FundingPeriodFields.Names(mask, FundingPeriodFields.EndDate) ? sent.EndDate.ToDateOnly() : null);
+            EditablePaths.Names(mask, FundingPeriodFields.StartDate) ? sent.StartDate.ToDateOnly() : null,
+            EditablePaths.Names(mask, FundingPeriodFields.EndDate) ? sent.EndDate.ToDateOnly() : null);
     }
 
     private static V1.FundingPeriod ToContract(FundingPeriod period) => new()

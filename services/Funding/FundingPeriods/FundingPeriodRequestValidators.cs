@@ -36,9 +36,9 @@ internal sealed class UpdateFundingPeriodRequestValidator : AbstractValidator<Up
             .WithMessage("Must say why; it is kept in the period's history.");
         RuleFor(r => r.Reason).MaximumLength(ReasonMaxLength);
         RuleForEach(r => r.UpdateMask.Paths)
-            .Must(FundingPeriodFields.IsEditable)
-            .WithErrorCode(FundingPeriodFields.UnknownPathReason)
-            .WithMessage($"Must name a field admin changes ({string.Join(", ", FundingPeriodFields.TopLevel)}) or a field inside one.")
+            .Must(FundingPeriodFields.Paths.IsEditable)
+            .WithErrorCode(EditablePaths.UnknownPathReason)
+            .WithMessage($"Must name a field admin changes ({string.Join(", ", FundingPeriodFields.Paths.TopLevel)}) or a field inside one.")
             .When(r => r.UpdateMask is not null);
         RuleFor(r => r.FundingPeriod).NotNull().WithMessage("Must hold the period's new values and its name.");
         When(r => r.FundingPeriod is not null, () =>
@@ -49,13 +49,13 @@ internal sealed class UpdateFundingPeriodRequestValidator : AbstractValidator<Up
             Amount(FundingPeriodFields.AdministrativeRate, r => r.FundingPeriod.AdministrativeRatePerFteYear);
             Amount(FundingPeriodFields.SupportRate, r => r.FundingPeriod.SupportRatePerHalfFteYear);
             RuleFor(r => r.FundingPeriod.StartDate).NotNull().WithErrorCode(RequestRules.FieldRequired).WithMessage("Must be set when the mask names it.")
-                .When(r => FundingPeriodFields.Names(r.UpdateMask, FundingPeriodFields.StartDate));
+                .When(r => EditablePaths.Names(r.UpdateMask, FundingPeriodFields.StartDate));
             RuleFor(r => r.FundingPeriod.EndDate).NotNull().WithErrorCode(RequestRules.FieldRequired).WithMessage("Must be set when the mask names it.")
-                .When(r => FundingPeriodFields.Names(r.UpdateMask, FundingPeriodFields.EndDate));
+                .When(r => EditablePaths.Names(r.UpdateMask, FundingPeriodFields.EndDate));
             RuleFor(r => r.FundingPeriod.StartDate).ValidDate();
             RuleFor(r => r.FundingPeriod.EndDate).ValidDate();
             RuleFor(r => r.FundingPeriod.PostCaps).NotNull().WithErrorCode(RequestRules.FieldRequired).WithMessage("Must be set when the mask names it.")
-                .When(r => FundingPeriodFields.Names(r.UpdateMask, FundingPeriodFields.PostCaps));
+                .When(r => EditablePaths.Names(r.UpdateMask, FundingPeriodFields.PostCaps));
             When(r => r.FundingPeriod.PostCaps is not null, () =>
             {
                 Cap(r => r.FundingPeriod.PostCaps.TeacherFteMilli);
@@ -69,7 +69,7 @@ internal sealed class UpdateFundingPeriodRequestValidator : AbstractValidator<Up
     private void Amount(string field, Expression<Func<UpdateFundingPeriodRequest, Money?>> amount)
     {
         RuleFor(amount).NotNull().WithErrorCode(RequestRules.FieldRequired).WithMessage("Must be set when the mask names it.")
-            .When(r => FundingPeriodFields.Names(r.UpdateMask, field));
+            .When(r => EditablePaths.Names(r.UpdateMask, field));
         RuleFor(amount).Must(m => m is null || Euro.IsWholeCents(m)).WithErrorCode("FIELD_MALFORMED")
             .WithMessage("Must be a euro amount (currency_code EUR) of zero or more, in whole cents.");
     }

@@ -7,6 +7,7 @@ using KiPlatform.Notifications.V1;
 using KiPlatform.Rpc.Concurrency;
 using KiPlatform.Rpc.Idempotency;
 using KiPlatform.Rpc.Security;
+using KiPlatform.Rpc.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace KiPlatform.Notifications.Delivery;
@@ -42,8 +43,8 @@ public sealed class DeliveryPreferencesGrpcService(NotificationsDbContext db, Id
 
             var mask = request.UpdateMask;
             preference.Change(
-                UpdateDeliveryPreferencesRequestValidator.Names(mask, "email_address") ? sent.EmailAddress : null,
-                UpdateDeliveryPreferencesRequestValidator.Names(mask, "muted_kinds") ? [.. sent.MutedKinds.Select(k => k.ToString())] : null,
+                EditablePaths.Names(mask, "email_address") ? sent.EmailAddress : null,
+                EditablePaths.Names(mask, "muted_kinds") ? [.. sent.MutedKinds.Select(k => k.ToString())] : null,
                 clock.GetDatabaseNow());
             try
             {
@@ -67,7 +68,7 @@ public sealed class DeliveryPreferencesGrpcService(NotificationsDbContext db, Id
             return;
         }
 
-        caller.EnsureMayRead(recipient, toMark: true);
+        caller.EnsureMayRead(recipient, ownerOnly: true);
     }
 
     private static DeliveryPreferences ToContract(DeliveryPreference preference, bool stored) => new()

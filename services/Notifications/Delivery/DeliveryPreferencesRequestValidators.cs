@@ -1,5 +1,4 @@
 using FluentValidation;
-using Google.Protobuf.WellKnownTypes;
 using KiPlatform.Notifications.V1;
 using KiPlatform.Rpc.Validation;
 
@@ -12,13 +11,13 @@ internal sealed class GetDeliveryPreferencesRequestValidator : AbstractValidator
 
 internal sealed class UpdateDeliveryPreferencesRequestValidator : AbstractValidator<UpdateDeliveryPreferencesRequest>
 {
-    public static readonly IReadOnlyList<string> Editable = ["email_address", "muted_kinds"];
+    public static readonly EditablePaths Paths = new(DeliveryPreferences.Descriptor, "email_address", "muted_kinds");
 
     public UpdateDeliveryPreferencesRequestValidator()
     {
         RuleFor(r => r.RequestId).RequestId();
-        RuleForEach(r => r.UpdateMask.Paths).Must(Editable.Contains).WithErrorCode("FIELD_MASK_PATH_UNKNOWN")
-            .WithMessage($"Must name {string.Join(" or ", Editable)}.").When(r => r.UpdateMask is not null);
+        RuleForEach(r => r.UpdateMask.Paths).Must(Paths.IsEditable).WithErrorCode(EditablePaths.UnknownPathReason)
+            .WithMessage($"Must name {string.Join(" or ", Paths.TopLevel)}.").When(r => r.UpdateMask is not null);
         RuleFor(r => r.DeliveryPreferences).NotNull().WithMessage("Must hold the new preferences and their name.");
         When(r => r.DeliveryPreferences is not null, () =>
         {
@@ -29,7 +28,4 @@ internal sealed class UpdateDeliveryPreferencesRequestValidator : AbstractValida
                 .WithMessage("Must name a kind of notification.");
         });
     }
-
-    /// <summary>Whether <paramref name="mask"/> (empty: every editable field) names <paramref name="path"/>.</summary>
-    public static bool Names(FieldMask? mask, string path) => mask is not { Paths.Count: > 0 } || mask.Paths.Contains(path);
 }

@@ -42,7 +42,7 @@ public sealed class InboxGrpcService(NotificationsDbContext db, KeysetPaging pag
     public override async Task<V1.InboxItem> MarkInboxItemRead(MarkInboxItemReadRequest request, ServerCallContext context)
     {
         var (recipient, itemId) = RecipientName.ParseItem(request.Name, "name");
-        context.Caller().EnsureMayRead(recipient, toMark: true);
+        context.Caller().EnsureMayRead(recipient, ownerOnly: true);
         var item = await db.InboxItems.SingleOrDefaultAsync(i => i.Id == itemId && i.RecipientId == recipient, context.CancellationToken)
             ?? throw new ResourceNotFoundException(request.Name, ItemNotFoundReason);
         if (item.MarkRead(clock.GetDatabaseNow()))
@@ -56,7 +56,7 @@ public sealed class InboxGrpcService(NotificationsDbContext db, KeysetPaging pag
     public override async Task<MarkAllInboxItemsReadResponse> MarkAllInboxItemsRead(MarkAllInboxItemsReadRequest request, ServerCallContext context)
     {
         var recipient = RecipientName.ParseRecipientId(request.Parent, "parent");
-        context.Caller().EnsureMayRead(recipient, toMark: true);
+        context.Caller().EnsureMayRead(recipient, ownerOnly: true);
         var now = clock.GetDatabaseNow();
         // One statement: what arrives meanwhile stays unread, and nothing read before gets a later time.
         var marked = await db.InboxItems.Where(i => i.RecipientId == recipient && i.ReadAt == null)

@@ -19,14 +19,14 @@ public static class Recipients
     /// <summary>
     /// A municipality reads its own inbox; MAIS, MSW and LaKI read their own and every municipality's; admin reads all.
     /// </summary>
-    /// <param name="toMark">Marking items read is the owner's alone: no one else's reading clears another's unread items.</param>
-    public static void EnsureMayRead(this Caller caller, string recipientId, bool toMark = false)
+    /// <param name="ownerOnly">Only the recipient itself: marking items read and changing delivery preferences are its own acts.</param>
+    public static void EnsureMayRead(this Caller caller, string recipientId, bool ownerOnly = false)
     {
         if (recipientId.StartsWith(MunicipalityPrefix, StringComparison.Ordinal))
         {
             var ags = recipientId[MunicipalityPrefix.Length..];
             caller.EnsureMayActFor(ags);
-            if (toMark && caller.Ags != ags)
+            if (ownerOnly && caller.Ags != ags)
             {
                 throw new AccessDeniedException($"Only municipality {ags} marks its inbox read.", OtherRecipientReason);
             }
@@ -41,7 +41,7 @@ public static class Recipients
             Msw => Roles.Msw,
             _ => Roles.Admin,
         };
-        if (!caller.IsInRole(owner) && (toMark || !caller.IsInRole(Roles.Admin)))
+        if (!caller.IsInRole(owner) && (ownerOnly || !caller.IsInRole(Roles.Admin)))
         {
             throw new AccessDeniedException($"The inbox recipients/{recipientId} belongs to {owner}.", OtherRecipientReason);
         }

@@ -80,8 +80,8 @@ public sealed class FundingPeriodTests(ServersFixture servers)
         var change = updated.History[^1];
         Assert.Equal(("budget 9830000.00 EUR -> 10000000.00 EUR", "Haushaltsplan", "admin-anna"), (change.Description, change.Reason, change.Actor));
         Assert.Equal((StatusCode.Aborted, "ETAG_MISMATCH"), (stale.StatusCode, stale.ErrorInfo().Reason));
-        Assert.Equal(1, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%BudgetChanged%' AND body::text LIKE '%{periodId}%'"));
-        Assert.Equal(2, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM funding_period_changes WHERE \"PeriodId\" = '{periodId}'"));
+        Assert.Equal(1, await TestDatabase.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%BudgetChanged%' AND body::text LIKE '%{periodId}%'"));
+        Assert.Equal(2, await TestDatabase.ScalarAsync(database, $"SELECT count(*) FROM funding_period_changes WHERE \"PeriodId\" = '{periodId}'"));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class FundingPeriodTests(ServersFixture servers)
              ("funding_period.specialist_rate_per_fte_year", "FIELD_MALFORMED"), ("update_mask.paths[3]", "FIELD_MASK_PATH_UNKNOWN")],
             malformed.BadRequest().FieldViolations.Select(v => (v.Field, v.Reason)).Order());
         Assert.Equal((StatusCode.InvalidArgument, "funding_period.end_date"), (backwards.StatusCode, Assert.Single(backwards.BadRequest().FieldViolations).Field));
-        Assert.Equal(1, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM funding_period_changes WHERE \"PeriodId\" = '{periodId}'"));
+        Assert.Equal(1, await TestDatabase.ScalarAsync(database, $"SELECT count(*) FROM funding_period_changes WHERE \"PeriodId\" = '{periodId}'"));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class FundingPeriodTests(ServersFixture servers)
         await using var _h = host;
         await ApprovalPublisher.PublishAsync(servers.MessagingConnectionString,
             new ApplicationApproved(Guid.NewGuid(), "05762", periodId, new PostFte(2.0m, 2.0m, 1.0m, 0.5m), new DateTimeOffset(2029, 12, 1, 9, 0, 0, TimeSpan.Zero)), Guid.NewGuid());
-        await Eventually.MatchesAsync(_ => FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM grants WHERE \"PeriodId\" = '{periodId}' AND \"Status\" = 'Issued'"),
+        await Eventually.MatchesAsync(_ => TestDatabase.ScalarAsync(database, $"SELECT count(*) FROM grants WHERE \"PeriodId\" = '{periodId}' AND \"Status\" = 'Issued'"),
             n => n == 1, "the grant is issued");
         var client = new FundingPeriodService.FundingPeriodServiceClient(host.Channel);
 
@@ -157,7 +157,7 @@ public sealed class FundingPeriodTests(ServersFixture servers)
         Assert.Contains(refused.BadRequest().FieldViolations, v => v.Field == "application.requested_posts.teacher_fte");
 
         async Task<long> Copied(string id, string teacherCap = "2.0") =>
-            await FundingServiceHost.ScalarAsync(applications.Database,
+            await TestDatabase.ScalarAsync(applications.Database,
                 $"SELECT count(*) FROM period_post_caps WHERE \"PeriodId\" = '{id}' AND \"TeacherFte\" = {teacherCap} AND \"Revision\" >= 1");
     }
 }

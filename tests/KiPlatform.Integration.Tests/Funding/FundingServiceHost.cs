@@ -58,7 +58,7 @@ internal sealed class FundingServiceHost : WebApplicationFactory<FundingDbContex
 
     public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress("http://funding.test", new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
-    /// <summary>Adds a funding period with its budget, the default rates and caps, and its first history entry.</summary>
+    /// <summary>Adds a funding period with its budget, the default rates and caps, and its first history entry, unless it is there.</summary>
     public static async Task AddPeriodAsync(string database, string id, DateOnly start, DateOnly end, long budgetCents)
     {
         await using var connection = new NpgsqlConnection(database);
@@ -67,22 +67,15 @@ internal sealed class FundingServiceHost : WebApplicationFactory<FundingDbContex
             """
             INSERT INTO funding_periods ("Id", start_date, end_date, "BudgetCents", "SpecialistRatePerFteYearCents", "AdministrativeRatePerFteYearCents",
                 "SupportRatePerHalfFteYearCents", "PostCaps_TeacherMilli", "PostCaps_SpecialistMilli", "PostCaps_AdministrativeMilli", "PostCaps_SupportMilli")
-            VALUES (@id, @start, @end, @budget, 5000000, 5000000, 2000000, 2000, 2000, 1000, 500);
-            INSERT INTO funding_period_changes ("PeriodId", "Position", "What", "Why", "At", "By") VALUES (@id, 1, 'Added', 'test', now(), 'funding');
+            VALUES (@id, @start, @end, @budget, 5000000, 5000000, 2000000, 2000, 2000, 1000, 500) ON CONFLICT DO NOTHING;
+            INSERT INTO funding_period_changes ("PeriodId", "Position", "What", "Why", "At", "By") VALUES (@id, 1, 'Added', 'test', now(), 'funding')
+                ON CONFLICT DO NOTHING;
             """, connection);
         insert.Parameters.AddWithValue("id", id);
         insert.Parameters.AddWithValue("start", start);
         insert.Parameters.AddWithValue("end", end);
         insert.Parameters.AddWithValue("budget", budgetCents);
         await insert.ExecuteNonQueryAsync();
-    }
-
-    public static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

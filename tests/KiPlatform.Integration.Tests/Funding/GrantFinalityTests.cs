@@ -23,7 +23,7 @@ public sealed class GrantFinalityTests(ServersFixture servers)
         return (database, $"f{Guid.NewGuid():N}"[..20]);
     }
 
-    private static Task<long> CountAsync(string database, string sql) => FundingServiceHost.ScalarAsync(database, sql);
+    private static Task<long> CountAsync(string database, string sql) => TestDatabase.ScalarAsync(database, sql);
 
     [Fact]
     public async Task A_notice_becomes_final_a_month_after_its_date_once_with_two_instances_running()

@@ -50,15 +50,15 @@ public sealed class GrantTests(ServersFixture servers)
         var issued = await Eventually.MatchesAsync(
             ct => client.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = $"fundingPeriods/{periodId}" }, Mais, cancellationToken: ct).ResponseAsync,
             list => list.Grants.Any(g => g.State == GrantState.Issued), "the grant is issued");
-        await Eventually.MatchesAsync(_ => FundingServiceHost.ScalarAsync(database, "SELECT count(*) FROM processed_messages"), n => n >= 2,
+        await Eventually.MatchesAsync(_ => TestDatabase.ScalarAsync(database, "SELECT count(*) FROM processed_messages"), n => n >= 2,
             "both messages were handled");
 
         var grant = Assert.Single(issued.Grants);
         Assert.Equal($"KI-{periodId}-05974-01", grant.Number);
         Assert.Equal((170_000L, 0, 12), (grant.TotalAmount.Units, grant.TotalAmount.Nanos, grant.Months));
         Assert.Equal((2000, "Festbetragsfinanzierung"), (grant.TeacherFteMilli, grant.FinancingType));
-        Assert.Equal(1, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM grants WHERE \"PeriodId\" = '{periodId}'"));
-        Assert.Equal(1, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%GrantIssued%' AND body::text LIKE '%{periodId}%'"));
+        Assert.Equal(1, await TestDatabase.ScalarAsync(database, $"SELECT count(*) FROM grants WHERE \"PeriodId\" = '{periodId}'"));
+        Assert.Equal(1, await TestDatabase.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%GrantIssued%' AND body::text LIKE '%{periodId}%'"));
         var inArnsberg = await client.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = $"fundingPeriods/{periodId}", GovernmentDistrict = "Arnsberg" }, Mais, cancellationToken: Ct);
         var inKoeln = await client.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = $"fundingPeriods/{periodId}", GovernmentDistrict = "Köln" }, Mais, cancellationToken: Ct);
         Assert.Equal((1, 0), (inArnsberg.Grants.Count, inKoeln.Grants.Count)); // Kreis Soest lies in Arnsberg
@@ -113,13 +113,13 @@ public sealed class GrantTests(ServersFixture servers)
         var highest = 0L;
         await Eventually.MatchesAsync(async _ =>
         {
-            var committed = await FundingServiceHost.ScalarAsync(database, committedSql);
+            var committed = await TestDatabase.ScalarAsync(database, committedSql);
             highest = Math.Max(highest, committed);
-            return await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM grants WHERE \"PeriodId\" = '{periodId}' AND \"Status\" <> 'Pending'");
+            return await TestDatabase.ScalarAsync(database, $"SELECT count(*) FROM grants WHERE \"PeriodId\" = '{periodId}' AND \"Status\" <> 'Pending'");
         }, settled => settled == 60, "all 60 grants are issued or queued", TimeSpan.FromSeconds(60));
 
         Assert.True(highest <= budget, $"{highest} cents committed against a budget of {budget}");
-        Assert.Equal(budget, await FundingServiceHost.ScalarAsync(database, committedSql));
+        Assert.Equal(budget, await TestDatabase.ScalarAsync(database, committedSql));
         // Which six wait depends on the order the approvals arrived in (sent at once, they race); the queue keeps them in
         // approval order, and serves them in it.
         var queued = await QueuedApplicationsAsync(database, periodId);
@@ -151,7 +151,7 @@ public sealed class GrantTests(ServersFixture servers)
             gauges.RecordObservableInstruments();
             return Task.FromResult(gauges.GetMeasurementSnapshot().LastOrDefault(m => Equals(m.Tags["period"], periodId))?.Value);
         }, queuedNow => queuedNow == 3, "the dashboard shows three grants waiting for budget");
-        Assert.Equal(6, await FundingServiceHost.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%GrantQueuedForBudget%' AND body::text LIKE '%{periodId}%'"));
+        Assert.Equal(6, await TestDatabase.ScalarAsync(database, $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%GrantQueuedForBudget%' AND body::text LIKE '%{periodId}%'"));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class InboxTests(ServersFixture servers)
         var own = await Eventually.MatchesAsync(_ => ItemsAboutAsync(inbox, "municipality-05117", resource, Municipality("05117")), items => items.Count > 0,
             "the municipality's item arrives");
         var laki = await Eventually.MatchesAsync(_ => ItemsAboutAsync(inbox, "laki", resource, As(Roles.Laki)), items => items.Count > 0, "LaKI's item arrives");
-        await Eventually.MatchesAsync(_ => Scalar(host, $"SELECT count(*) FROM processed_messages WHERE message_id = '{messageId}'"), n => n == 1,
+        await Eventually.MatchesAsync(_ => TestDatabase.ScalarAsync(host.Database, $"SELECT count(*) FROM processed_messages WHERE message_id = '{messageId}'"), n => n == 1,
             "the message was handled");
 
         var item = Assert.Single(own);
@@ -58,7 +58,7 @@ public sealed class InboxTests(ServersFixture servers)
         Assert.Equal("Antrag bewilligt: Mülheim an der Ruhr", Assert.Single(laki).Subject);
         Assert.Contains("am 3. Dezember 2012 bewilligt", laki[0].Body);
         Assert.Empty(await ItemsAboutAsync(inbox, "mais", resource, As(Roles.Mais)));
-        Assert.Equal(2, await Scalar(host, $"SELECT count(*) FROM inbox_items WHERE \"SubjectResource\" = '{resource}'"));
+        Assert.Equal(2, await TestDatabase.ScalarAsync(host.Database, $"SELECT count(*) FROM inbox_items WHERE \"SubjectResource\" = '{resource}'"));
     }
 
     [Fact]
@@ -118,6 +118,4 @@ public sealed class InboxTests(ServersFixture servers)
         Assert.Equal(StatusCode.PermissionDenied, ministryInbox.StatusCode);
         Assert.Equal((StatusCode.NotFound, "INBOX_ITEM_NOT_FOUND"), (missing.StatusCode, missing.ErrorInfo().Reason));
     }
-
-    private static Task<long> Scalar(NotificationsServiceHost host, string sql) => Funding.FundingServiceHost.ScalarAsync(host.Database, sql);
 }

@@ -36,15 +36,15 @@ public sealed class MailTests(ServersFixture servers)
         await ApprovalPublisher.PublishEventAsync(servers.MessagingConnectionString, issued, messageId);
         using var mailServer = new MailServer(servers.MailWeb);
         var mails = await Eventually.MatchesAsync(ct => mailServer.MessagesToAsync(address, ct), found => found.Count > 0, "the notice is mailed");
-        await Eventually.MatchesAsync(_ => Funding.FundingServiceHost.ScalarAsync(host.Database,
+        await Eventually.MatchesAsync(_ => TestDatabase.ScalarAsync(host.Database,
             $"SELECT count(*) FROM mail_deliveries WHERE \"Address\" = '{address}' AND \"Status\" = 'Sent' AND \"SentAt\" IS NOT NULL"), n => n == 1, "the delivery is recorded as sent");
 
         var mail = Assert.Single(mails);
         Assert.Equal("Zuwendungsbescheid KI-2013-05978-01", mail.Subject);
         Assert.Contains("155.833,33 EUR für die Zeit vom 1. Februar 2013 an", mail.Body);
         Assert.Contains("bestandskräftig", mail.Body);
-        Assert.Equal(2, await Funding.FundingServiceHost.ScalarAsync(host.Database,
+        Assert.Equal(2, await TestDatabase.ScalarAsync(host.Database,
             $"SELECT count(*) FROM inbox_items WHERE \"SubjectResource\" = 'grants/{grantId}' AND \"RecipientId\" = 'municipality-05978'"));
-        Assert.Equal(1, await Funding.FundingServiceHost.ScalarAsync(host.Database, $"SELECT count(*) FROM mail_deliveries WHERE \"Address\" = '{address}'"));
+        Assert.Equal(1, await TestDatabase.ScalarAsync(host.Database, $"SELECT count(*) FROM mail_deliveries WHERE \"Address\" = '{address}'"));
     }
 }

@@ -2,6 +2,7 @@ extern alias funding;
 extern alias staffing;
 using Grpc.Net.Client;
 using KiPlatform.Integration.Tests.Applications;
+using KiPlatform.Integration.Tests.Funding;
 using KiPlatform.IntegrationEvents.Applications;
 using KiPlatform.Staffing.V1;
 using Microsoft.AspNetCore.Hosting;
@@ -9,7 +10,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using FundingDbContext = funding::KiPlatform.Funding.FundingDbContext;
 using StaffingDbContext = staffing::KiPlatform.Staffing.StaffingDbContext;
 
@@ -72,30 +72,12 @@ internal sealed class StaffingStack : IAsyncDisposable
     }
 
     /// <summary>Adds a funding period to Funding's record (Funding seeds 2013 and the current year).</summary>
-    public async Task AddFundingPeriodAsync(string id, DateOnly start, DateOnly end)
-    {
-        await using var connection = new NpgsqlConnection(_funding.Database);
-        await connection.OpenAsync();
-        await using var insert = new NpgsqlCommand(
-            """
-            INSERT INTO funding_periods ("Id", start_date, end_date, "BudgetCents", "SpecialistRatePerFteYearCents", "SupportRatePerHalfFteYearCents")
-            VALUES (@id, @start, @end, 983000000, 5000000, 2000000) ON CONFLICT DO NOTHING
-            """, connection);
-        insert.Parameters.AddWithValue("id", id);
-        insert.Parameters.AddWithValue("start", start);
-        insert.Parameters.AddWithValue("end", end);
-        await insert.ExecuteNonQueryAsync();
-    }
+    public Task AddFundingPeriodAsync(string id, DateOnly start, DateOnly end) =>
+        FundingServiceHost.AddPeriodAsync(_funding.Database, id, start, end, 983_000_000);
 
     public Task PublishAsync(ApplicationApproved approved, Guid messageId) => ApprovalPublisher.PublishAsync(_servers.MessagingConnectionString, approved, messageId);
 
-    public async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_staffing.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<long> ScalarAsync(string sql) => TestDatabase.ScalarAsync(_staffing.Database, sql);
 
     public async ValueTask DisposeAsync()
     {
