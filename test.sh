@@ -34,5 +34,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a crash befo
 read -r gate_passed gate_failed < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$gate_output" | tail -n 1; echo 0 1)
 if [ "$gate_status" -ne 0 ] && [ "$gate_failed" -eq 0 ]; then gate_failed=1; fi
 passed=$((passed + gate_passed)); failed=$((failed + gate_failed))
+# Services' logs fill the run's output; the failed tests and the start of their messages are repeated here, at the end.
+awk '/^failed /{n=12; print "---"} n>0 && (/^failed / || /^  /){print; n--; next} {n=0}' "$output"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$gate_status" -eq 0 ]

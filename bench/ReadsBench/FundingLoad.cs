@@ -22,7 +22,7 @@ internal static class FundingLoad
 
     public static async Task GrantsAsync(string applicationsAddress, string fundingAddress, string signingKey, string amqpUri, int count, string outDir)
     {
-        var period = $"fundingPeriods/{Domain.StateCalendar.Today(TimeProvider.System).Year}";
+        var period = $"fundingPeriods/{Domain.StateCalendar.Today(TimeProvider.System).AddMonths(1).Year}";
         using var channel = GrpcChannel.ForAddress(fundingAddress);
         var periods = new FundingPeriodService.FundingPeriodServiceClient(channel);
         var mais = new Metadata { { "authorization", $"Bearer {DevelopmentTokens.Create(signingKey, Roles.Mais, null, TimeSpan.FromHours(2), TimeProvider.System)}" } };

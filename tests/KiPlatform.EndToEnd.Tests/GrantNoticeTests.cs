@@ -9,7 +9,8 @@ using UglyToad.PdfPig;
 namespace KiPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// An approval in the current year's period, through the running stack: Applications knows the period from Funding's
+/// An approval in the period that still has whole months after today (the current year's; from December on, the next
+/// year's), through the running stack: Applications knows the period from Funding's
 /// events, Funding issues the grant, and the notice comes back as a PDF letter.
 /// </summary>
 public sealed class GrantNoticeTests(PlatformFixture platform)
@@ -19,9 +20,10 @@ public sealed class GrantNoticeTests(PlatformFixture platform)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_approval_this_year_yields_an_issued_grant_whose_notice_is_a_PDF_with_its_number_and_amount()
+    public async Task An_approval_for_the_months_ahead_yields_an_issued_grant_whose_notice_is_a_PDF_with_its_number_and_amount()
     {
-        var period = $"fundingPeriods/{StateCalendar.Today(TimeProvider.System).Year}";
+        // A grant starts on the first of the month after its approval.
+        var period = $"fundingPeriods/{StateCalendar.Today(TimeProvider.System).AddMonths(1).Year}";
         var municipality = new ApplicationService.ApplicationServiceClient(platform.Channel("applications", Roles.Municipality, Ags));
         var mais = new ApplicationService.ApplicationServiceClient(platform.Channel("applications", Roles.Mais));
         var msw = new ApplicationService.ApplicationServiceClient(platform.Channel("applications", Roles.Msw));

@@ -9,8 +9,9 @@ namespace KiPlatform.Funding.FundingPeriods;
 
 /// <summary>
 /// Adds the funding periods shipped with the service (funding-periods.json) that the database lacks: the historical
-/// ones listed there, and the current year's (calendar year in Germany) with the figures of the current-year template,
-/// so a stack started in any year can grant real months. Then announces every period as it stands
+/// ones listed there, and the current and the next year's (calendar years in Germany) with the figures of the
+/// current-year template, so a stack started on any day can grant real months: an approval in December is granted from
+/// January, in the next year's period. Then announces every period as it stands
 /// (<c>FundingPeriodChanged</c>), so the copies other services keep catch up with a period added or changed while
 /// they were away.
 /// </summary>
@@ -38,11 +39,14 @@ internal sealed class FundingPeriodSeeder(FundingDbContext db, EventOutbox<Fundi
             ?? throw new InvalidOperationException("The funding periods are missing from the service assembly.");
         var file = JsonSerializer.Deserialize<ShippedPeriods>(stream, JsonOptions) ?? throw new InvalidDataException("funding-periods.json is empty.");
         var periods = file.Periods.Select(p => FundingPeriod.Add(p.Id, p.Values, "Shipped with the service", GrantActors.System, now)).ToList();
-        var year = currentYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (periods.All(p => p.Id != year))
+        foreach (var (year, reason) in new[] { (currentYear, "The current year"), (currentYear + 1, "The next year") })
         {
-            var values = file.CurrentYear.Values with { StartDate = new DateOnly(currentYear, 1, 1), EndDate = new DateOnly(currentYear, 12, 31) };
-            periods.Add(FundingPeriod.Add(year, values, "The current year, from the service's template", GrantActors.System, now));
+            var id = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (periods.All(p => p.Id != id))
+            {
+                var values = file.CurrentYear.Values with { StartDate = new DateOnly(year, 1, 1), EndDate = new DateOnly(year, 12, 31) };
+                periods.Add(FundingPeriod.Add(id, values, $"{reason}, from the service's template", GrantActors.System, now));
+            }
         }
 
         return periods;

@@ -13,7 +13,7 @@ public sealed class FundingPeriodTests
         "seed", "funding", Now);
 
     [Fact]
-    public void The_shipped_periods_are_2013_with_the_known_rates_and_the_current_year_from_the_template()
+    public void The_shipped_periods_are_2013_with_the_known_rates_and_the_current_and_next_year_from_the_template()
     {
         var shipped = FundingPeriodSeeder.Shipped(2027, Now);
 
@@ -25,6 +25,8 @@ public sealed class FundingPeriodTests
         var current = Assert.Single(shipped, p => p.Id == "2027");
         Assert.Equal((new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), DefaultCaps), (current.StartDate, current.EndDate, current.PostCaps));
         Assert.Single(current.Changes);
+        var next = Assert.Single(shipped, p => p.Id == "2028");
+        Assert.Equal((new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31)), (next.StartDate, next.EndDate));
     }
 
     [Fact]
