@@ -1,6 +1,7 @@
 using KiPlatform.Applications.Lifecycle;
 using KiPlatform.Applications.Municipalities;
 using KiPlatform.Infrastructure;
+using KiPlatform.Infrastructure.Live;
 using KiPlatform.Messaging;
 using KiPlatform.Rpc;
 using KiPlatform.Rpc.Idempotency;
@@ -25,8 +26,7 @@ public static class Composition
             .ValidateOnStart();
         builder.Services.AddSingleton<ApplicationMetrics>();
         builder.Services.AddHostedService<ApplicationCountRefresher>();
-        builder.Services.AddSingleton<ApplicationWatchHub>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ApplicationWatchHub>());
+        builder.Services.AddLiveWakeUps("ki:applications:steps"); // a municipality's applications took a step
     }
 
     public static void MapApplicationsService(this IEndpointRouteBuilder app)

@@ -93,6 +93,7 @@ public static class ServiceBus
     public static IHostApplicationBuilder AddMessageDeduplication<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
     {
         builder.Services.AddScoped<IMessageDeduplication, MessageDeduplication<TContext>>();
+        builder.Services.AddScoped<AfterCommit>();
         builder.Services.AddSingleton<ConsumerGroupCommit<TContext>>();
         builder.Services.AddRetentionPruning<TContext, ProcessedMessage>(
             processed => processed.ProcessedAt, provider => provider.GetRequiredService<IOptions<MessagingOptions>>().Value.Retention);

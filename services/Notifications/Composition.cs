@@ -1,5 +1,6 @@
 using KiPlatform.Applications.V1;
 using KiPlatform.Infrastructure;
+using KiPlatform.Infrastructure.Live;
 using KiPlatform.IntegrationEvents.Applications;
 using KiPlatform.IntegrationEvents.Funding;
 using KiPlatform.IntegrationEvents.Staffing;
@@ -18,6 +19,9 @@ public static class Composition
     public static void AddNotificationsService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext, IHostApplicationBuilder>(NotificationsDbContext.ConnectionName);
+        builder.AddServiceCache();
+        builder.Services.AddLiveWakeUps("ki:notifications:inbox"); // a recipient's inbox got items
+        builder.Services.AddSingleton<NotificationMetrics>();
         // Every event a notice rule names (NoticeRules) gets its consumer here.
         builder.AddServiceMessaging<NotificationsDbContext>(bus =>
         {
@@ -43,6 +47,10 @@ public static class Composition
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddHostedService<MailSender>();
+        builder.Services.AddOptions<InboxOptions>()
+            .BindConfiguration(InboxOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
     }
 
     public static void MapNotificationsService(this IEndpointRouteBuilder app)

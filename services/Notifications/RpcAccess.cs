@@ -14,6 +14,7 @@ internal static class RpcAccess
         // Marking read is a recipient's own act; the service's own account has no inbox.
         .Allow(InboxService.Descriptor, nameof(InboxService.InboxServiceBase.MarkInboxItemRead), People)
         .Allow(InboxService.Descriptor, nameof(InboxService.InboxServiceBase.MarkAllInboxItemsRead), People)
+        .Allow(InboxService.Descriptor, nameof(InboxService.InboxServiceBase.StreamInboxItems), People)
         .Allow(DeliveryPreferencesService.Descriptor, nameof(DeliveryPreferencesService.DeliveryPreferencesServiceBase.GetDeliveryPreferences), People)
         .Allow(DeliveryPreferencesService.Descriptor, nameof(DeliveryPreferencesService.DeliveryPreferencesServiceBase.UpdateDeliveryPreferences), People);
 }

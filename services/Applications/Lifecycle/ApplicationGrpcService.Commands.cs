@@ -5,6 +5,7 @@ using KiPlatform.Applications.Municipalities;
 using KiPlatform.Applications.V1;
 using KiPlatform.Domain;
 using KiPlatform.Infrastructure;
+using KiPlatform.Infrastructure.Live;
 using KiPlatform.Messaging.Outbox;
 using KiPlatform.Rpc.Concurrency;
 using KiPlatform.Rpc.Errors;
@@ -25,7 +26,7 @@ public sealed partial class ApplicationGrpcService(
     Deferred<IdempotentCommands<ApplicationsDbContext>> idempotentCommands,
     Deferred<EventOutbox<ApplicationsDbContext>> eventOutbox,
     ApplicationReadCache cache,
-    ApplicationWatchHub watchHub,
+    LiveWakeUps wakeUps,
     ApplicationMetrics metrics,
     KeysetPaging paging,
     IOptions<ApplicationsOptions> options,
@@ -241,7 +242,7 @@ public sealed partial class ApplicationGrpcService(
             await cache.ForgetApplicationAsync(id, coverageToo, cancellationToken);
         }
 
-        await watchHub.AnnounceAsync(ags, id);
+        await wakeUps.AnnounceAsync(ags);
         if (decided is { SubmittedAt: { } submitted, ClosedAt: { } closed })
         {
             metrics.RecordDecision(decided.Status, closed - submitted);

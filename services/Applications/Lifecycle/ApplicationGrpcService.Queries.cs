@@ -108,7 +108,7 @@ public sealed partial class ApplicationGrpcService
         }
 
         context.Caller().EnsureMayActFor(ags);
-        using var watcher = watchHub.Watch(ags);
+        using var watcher = wakeUps.Watch(ags);
         // Steps are numbered per application and committed in order, so "the highest sequence seen" per application
         // tells exactly what is new. What exists when the call starts counts as seen.
         var seen = await StepsOf(ags, applicationId, since: null)

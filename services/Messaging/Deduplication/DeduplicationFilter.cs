@@ -10,6 +10,7 @@ namespace KiPlatform.Messaging.Deduplication;
 /// </summary>
 internal sealed partial class DeduplicationFilter<TMessage>(
     IMessageDeduplication deduplication,
+    AfterCommit afterCommit,
     MessagingTelemetry telemetry,
     TimeProvider clock,
     ILogger<DeduplicationFilter<TMessage>> logger) : IFilter<ConsumeContext<TMessage>>
@@ -29,6 +30,7 @@ internal sealed partial class DeduplicationFilter<TMessage>(
             if (handled)
             {
                 telemetry.Consumed(messageType, consumer, clock.GetElapsedTime(started));
+                await RunAfterCommitAsync(messageId, consumer);
             }
             else
             {
@@ -66,7 +68,23 @@ internal sealed partial class DeduplicationFilter<TMessage>(
         }
     }
 
+    /// <summary>The message is handled and acknowledged whatever happens here: what follows a commit is never needed for its record.</summary>
+    private async Task RunAfterCommitAsync(Guid messageId, string consumer)
+    {
+        try
+        {
+            await afterCommit.RunAsync();
+        }
+        catch (Exception e)
+        {
+            LogAfterCommitFailed(messageId, consumer, e);
+        }
+    }
+
     public void Probe(ProbeContext context) => context.CreateFilterScope("deduplication");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} was handled by {Consumer}, but what follows its commit failed")]
+    private partial void LogAfterCommitFailed(Guid messageId, string consumer, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} ({MessageType}) was already handled by {Consumer}; acknowledged without effect")]
     private partial void LogDuplicate(Guid messageId, string messageType, string consumer);

@@ -4,7 +4,7 @@ using Npgsql;
 namespace KiPlatform.Messaging.Deduplication;
 
 /// <summary>Message deduplication in <typeparamref name="TContext"/>: the consumer's changes to that context commit with the record.</summary>
-internal sealed class MessageDeduplication<TContext>(TContext db, ConsumerGroupCommit<TContext> group, TimeProvider clock) : IMessageDeduplication where TContext : DbContext
+internal sealed class MessageDeduplication<TContext>(TContext db, ConsumerGroupCommit<TContext> group, AfterCommit afterCommit, TimeProvider clock) : IMessageDeduplication where TContext : DbContext
 {
     private const string UniqueViolation = "23505";
     private const string RecordKey = "PK_processed_messages";
@@ -57,6 +57,7 @@ internal sealed class MessageDeduplication<TContext>(TContext db, ConsumerGroupC
     private async Task RunConsumerAsync(Guid messageId, string consumer, Func<Task> handle)
     {
         db.ChangeTracker.Clear();
+        afterCommit.Clear();
         db.Set<ProcessedMessage>().Add(new ProcessedMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
         await handle();
     }

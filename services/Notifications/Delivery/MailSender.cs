@@ -13,7 +13,7 @@ namespace KiPlatform.Notifications.Delivery;
 /// again with a doubling wait. A mail server that is down delays mail, never an inbox entry.
 /// </summary>
 public sealed partial class MailSender(
-    IServiceScopeFactory scopes, IConfiguration configuration, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailSender> logger)
+    IServiceScopeFactory scopes, IConfiguration configuration, IOptions<MailOptions> options, NotificationMetrics metrics, TimeProvider clock, ILogger<MailSender> logger)
     : BackgroundService
 {
     private const int BatchSize = 20;
@@ -112,6 +112,12 @@ public sealed partial class MailSender(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.Delivered(NotificationMetrics.EmailChannel, due.Count(m => m.Status == MailStatus.Sent));
+        foreach (var failed in due.Where(m => m.Status != MailStatus.Sent))
+        {
+            metrics.EmailFailed(final: failed.Status == MailStatus.Failed);
+        }
+
         return due.Count;
     }
 

@@ -1,4 +1,5 @@
 using KiPlatform.Infrastructure;
+using KiPlatform.Infrastructure.Live;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Domain;
@@ -6,11 +7,13 @@ using KiPlatform.Notifications.V1;
 using KiPlatform.Rpc.Paging;
 using KiPlatform.Rpc.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KiPlatform.Notifications.Inbox;
 
-/// <summary>A recipient's inbox: listed (all or unread), counted, and marked read by its owner.</summary>
-public sealed class InboxGrpcService(NotificationsDbContext db, KeysetPaging paging, TimeProvider clock) : InboxService.InboxServiceBase
+/// <summary>A recipient's inbox: listed (all or unread), counted, marked read by its owner, and streamed to it live.</summary>
+public sealed partial class InboxGrpcService(NotificationsDbContext db, KeysetPaging paging, LiveWakeUps wakeUps, NotificationMetrics metrics, IOptions<InboxOptions> options, TimeProvider clock)
+    : InboxService.InboxServiceBase
 {
     public const string ItemNotFoundReason = "INBOX_ITEM_NOT_FOUND";
     private const int DefaultPageSize = 20;

@@ -17,5 +17,10 @@ internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxIte
         // The unread count and the unread filter read only the unread rows.
         item.HasIndex(i => new { i.RecipientId, i.CreatedAt }, "ix_inbox_items_unread").HasFilter("\"ReadAt\" IS NULL");
         item.HasIndex(i => new { i.SourceMessageId, i.RecipientId }).IsUnique();
+        // The live stream's order (InboxCursor): the writing transaction's id, then the row's place within it. Both are
+        // the database's to set; they are not the item's business, so they stay out of the class.
+        item.Property<long>(InboxCursor.TransactionColumn).HasDefaultValueSql("pg_current_xact_id()::text::bigint").ValueGeneratedOnAdd();
+        item.Property<long>(InboxCursor.PositionColumn).UseIdentityAlwaysColumn();
+        item.HasIndex(nameof(InboxItem.RecipientId), InboxCursor.TransactionColumn, InboxCursor.PositionColumn);
     }
 }

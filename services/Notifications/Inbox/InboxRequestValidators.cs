@@ -27,3 +27,14 @@ internal sealed class MarkAllInboxItemsReadRequestValidator : AbstractValidator<
 {
     public MarkAllInboxItemsReadRequestValidator() => RuleFor(r => r.Parent).ResourceName(RecipientName.Pattern(), RecipientName.Expected);
 }
+
+internal sealed class StreamInboxItemsRequestValidator : AbstractValidator<StreamInboxItemsRequest>
+{
+    public StreamInboxItemsRequestValidator()
+    {
+        RuleFor(r => r.Parent).ResourceName(RecipientName.Pattern(), RecipientName.Expected);
+        RuleFor(r => r.Cursor).Must(c => c.Length == 0 || InboxCursor.TryParse(c, out _))
+            .WithMessage("Must be the cursor of a message of an earlier stream, as received, or empty to start now.")
+            .WithErrorCode(InboxCursor.MalformedReason);
+    }
+}

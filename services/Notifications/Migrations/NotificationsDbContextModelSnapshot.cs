@@ -214,6 +214,12 @@ namespace KiPlatform.Notifications.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Position"));
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -235,12 +241,19 @@ namespace KiPlatform.Notifications.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("pg_current_xact_id()::text::bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RecipientId", "CreatedAt");
 
                     b.HasIndex("SourceMessageId", "RecipientId")
                         .IsUnique();
+
+                    b.HasIndex("RecipientId", "TransactionId", "Position");
 
                     b.HasIndex(new[] { "RecipientId", "CreatedAt" }, "ix_inbox_items_unread")
                         .HasFilter("\"ReadAt\" IS NULL");

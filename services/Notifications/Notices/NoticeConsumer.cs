@@ -1,4 +1,6 @@
+using KiPlatform.Infrastructure.Live;
 using KiPlatform.IntegrationEvents.Applications;
+using KiPlatform.Messaging.Deduplication;
 using KiPlatform.Notifications.Delivery;
 using KiPlatform.Notifications.Inbox;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +10,19 @@ namespace KiPlatform.Notifications.Notices;
 
 /// <summary>
 /// Turns one domain event into the notices its rules name (<see cref="NoticeRules"/>), worded by the templates, each an
-/// item in its recipient's inbox and, where the recipient's preferences say so, a mail to send. Runs inside the service's message deduplication: the items and the processed-message
-/// record commit together, so a redelivery adds nothing; one message makes at most one item per recipient besides.
+/// item in its recipient's inbox and, where the recipient's preferences say so, a mail to send. Runs inside the service's
+/// message deduplication: the items and the processed-message record commit together, so a redelivery adds nothing; one
+/// message makes at most one item per recipient besides. Once committed, the recipients' live streams are woken.
 /// </summary>
 public sealed partial class NoticeConsumer<TEvent>(
-    NotificationsDbContext db, NoticeTemplates templates, MunicipalityDirectory municipalities, TimeProvider clock, ILogger<NoticeConsumer<TEvent>> logger)
+    NotificationsDbContext db,
+    NoticeTemplates templates,
+    MunicipalityDirectory municipalities,
+    AfterCommit afterCommit,
+    LiveWakeUps wakeUps,
+    NotificationMetrics metrics,
+    TimeProvider clock,
+    ILogger<NoticeConsumer<TEvent>> logger)
     : IConsumer<TEvent> where TEvent : class
 {
     private static readonly string EventType = EventTypes.NameOf<TEvent>();
@@ -29,6 +39,7 @@ public sealed partial class NoticeConsumer<TEvent>(
         var now = clock.GetUtcNow();
         var recipients = notices.Select(n => n.RecipientId).ToList();
         var preferences = await db.DeliveryPreferences.AsNoTracking().Where(p => recipients.Contains(p.RecipientId)).ToDictionaryAsync(p => p.RecipientId, ct);
+        var mails = 0;
         foreach (var notice in notices)
         {
             var values = new Dictionary<string, object>(notice.Values);
@@ -43,8 +54,21 @@ public sealed partial class NoticeConsumer<TEvent>(
             if (preferences.GetValueOrDefault(notice.RecipientId) is { } preference && preference.Mails(typeof(TEvent).Name, out var address))
             {
                 db.MailDeliveries.Add(MailDelivery.For(item.Id, notice.RecipientId, address, text.Subject, text.Body, now));
+                mails++;
             }
         }
+
+        // Committed, the items are in their inboxes: the recipients' live streams, in every instance, are told to look.
+        afterCommit.Add(async () =>
+        {
+            metrics.Created(NotificationMetrics.InboxChannel, notices.Count);
+            metrics.Delivered(NotificationMetrics.InboxChannel, notices.Count);
+            metrics.Created(NotificationMetrics.EmailChannel, mails);
+            foreach (var recipient in recipients.Distinct())
+            {
+                await wakeUps.AnnounceAsync(recipient);
+            }
+        });
 
         LogNotified(EventType, notices.Count);
     }

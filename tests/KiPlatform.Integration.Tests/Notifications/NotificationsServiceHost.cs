@@ -27,13 +27,16 @@ internal sealed class NotificationsServiceHost : WebApplicationFactory<Notificat
     public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress("http://notifications.test", new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
     /// <summary>Starts an instance (migrating its database); instances given the same database and queue prefix compete as one service.</summary>
-    public static async Task<NotificationsServiceHost> StartAsync(ServersFixture servers, string database, string queuePrefix)
+    /// <param name="streamPollInterval">How long live streams wait for a wake-up; long, to show that a wake-up (Redis) brought an item.</param>
+    public static async Task<NotificationsServiceHost> StartAsync(ServersFixture servers, string database, string queuePrefix, TimeSpan? streamPollInterval = null)
     {
         var applications = await ApplicationsServiceHost.StartAsync(servers, TestContext.Current.CancellationToken);
         var host = new NotificationsServiceHost(new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{NotificationsDbContext.ConnectionName}"] = database,
             ["ConnectionStrings:messaging"] = servers.MessagingConnectionString,
+            ["ConnectionStrings:cache"] = servers.CacheConnectionString,
+            ["Inbox:StreamPollInterval"] = (streamPollInterval ?? TimeSpan.FromSeconds(5)).ToString(),
             ["Authentication:DevelopmentSigningKey"] = ApplicationsServiceHost.SigningKey,
             ["Paging:TokenKey"] = new string('k', 64),
             ["Messaging:QueuePrefix"] = queuePrefix,
