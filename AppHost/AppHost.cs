@@ -42,11 +42,14 @@ AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb")
     .WithCache(infrastructure)
     .WithReference(applications).WaitFor(applications)
     .WithReference(funding).WaitFor(funding);
-// Notifications does not wait for Applications: its queues must be in place before Applications announces the register
-// it seeds at its first start. The names it asks Applications for are asked when an event arrives, retried until answered.
+// Notifications does not wait for Applications or Funding: its queues must be in place before Applications announces the
+// register it seeds at its first start. The names it asks Applications for, and the notices it fetches from Funding to
+// mail, are asked for when needed and retried until answered.
 AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb")
     .WithMessaging(infrastructure)
+    .WithCache(infrastructure)
     .WithReference(applications)
+    .WithReference(funding)
     .WithReference(mail).WaitFor(mail);
 
 await builder.Build().RunAsync();

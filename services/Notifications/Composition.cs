@@ -1,4 +1,5 @@
 using KiPlatform.Applications.V1;
+using KiPlatform.Funding.V1;
 using KiPlatform.Infrastructure;
 using KiPlatform.Infrastructure.Live;
 using KiPlatform.IntegrationEvents.Applications;
@@ -41,6 +42,8 @@ public static class Composition
         // The municipalities' names are Applications' reference data, read on the service's own account.
         builder.Services.AddOwnAccountGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
         builder.Services.AddSingleton<MunicipalityDirectory>();
+        // The grant notices mailed with their notification are Funding's documents, fetched on the service's own account.
+        builder.Services.AddOwnAccountGrpcClient<GrantService.GrantServiceClient>("funding");
         builder.Services.AddSingleton<NoticeTemplates>();
         builder.Services.AddOptions<MailOptions>()
             .BindConfiguration(MailOptions.SectionName)

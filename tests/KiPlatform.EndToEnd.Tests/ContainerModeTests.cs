@@ -23,14 +23,14 @@ public sealed class ContainerModeTests
         ["applications"] = ["applicationsdb", "messaging", "cache"],
         ["staffing"] = ["staffingdb", "messaging", "cache", "applications", "funding"],
         ["funding"] = ["fundingdb", "messaging", "cache", "applications"],
-        ["notifications"] = ["notificationsdb", "messaging", "mail", "applications"],
+        ["notifications"] = ["notificationsdb", "messaging", "cache", "mail", "applications", "funding"],
     };
 
     /// <summary>
     /// What a service references but does not wait for: Notifications' queues must be in place before Applications
-    /// announces the register it seeds at its first start.
+    /// announces the register it seeds at its first start (and Funding waits for Applications).
     /// </summary>
-    private static readonly Dictionary<string, string[]> NotAwaited = new() { ["notifications"] = ["applications"] };
+    private static readonly Dictionary<string, string[]> NotAwaited = new() { ["notifications"] = ["applications", "funding"] };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

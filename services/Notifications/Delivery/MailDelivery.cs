@@ -36,11 +36,17 @@ public sealed class MailDelivery
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset? SentAt { get; private set; }
 
-    public static MailDelivery For(Guid inboxItemId, string recipientId, string address, string subject, string body, DateTimeOffset now) => new()
+    /// <summary>The grant (<c>grants/{id}</c>) whose notice, as Funding renders it, goes with the mail as a PDF; null for none.</summary>
+    public string? AttachedNoticeOf { get; private init; }
+
+    public static MailDelivery For(Guid inboxItemId, string recipientId, string address, string subject, string body, string? attachedNoticeOf, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(), InboxItemId = inboxItemId, RecipientId = recipientId, Address = address, Subject = subject, Body = body,
-        Status = MailStatus.Pending, NextAttemptAt = now, CreatedAt = now,
+        AttachedNoticeOf = attachedNoticeOf, Status = MailStatus.Pending, NextAttemptAt = now, CreatedAt = now,
     };
+
+    /// <summary>Keeps other senders off the mail while this one tries it: due again after <paramref name="lease"/> should the sender die.</summary>
+    public void Claim(DateTimeOffset now, TimeSpan lease) => NextAttemptAt = now + lease;
 
     public void Sent(DateTimeOffset now)
     {

@@ -15,6 +15,7 @@ internal sealed class MailDeliveryConfiguration : IEntityTypeConfiguration<MailD
         mail.Property(m => m.Subject).HasMaxLength(300);
         mail.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);
         mail.Property(m => m.LastError).HasMaxLength(500);
+        mail.Property(m => m.AttachedNoticeOf).HasMaxLength(200);
         mail.HasIndex(m => m.InboxItemId).IsUnique();
         // The sender reads only what is due.
         mail.HasIndex(m => m.NextAttemptAt, "ix_mail_deliveries_pending").HasFilter("\"Status\" = 'Pending'");

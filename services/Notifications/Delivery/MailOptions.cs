@@ -21,6 +21,10 @@ public sealed class MailOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LongestWait { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long one SMTP operation (connect, send) may take before the attempt counts as failed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>After this many failed attempts a mail is marked failed and waits for an operator's resend.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 12;

@@ -1,3 +1,5 @@
+using Grpc.Core;
+using KiPlatform.Funding.V1;
 using KiPlatform.Infrastructure;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -8,15 +10,25 @@ using MimeKit;
 namespace KiPlatform.Notifications.Delivery;
 
 /// <summary>
-/// Sends the mail that is due over SMTP (MailKit), a batch at a time: the batch's rows are claimed with
-/// <c>FOR UPDATE SKIP LOCKED</c>, so several instances never send one mail twice, and each is marked sent or scheduled
-/// again with a doubling wait. A mail server that is down delays mail, never an inbox entry.
+/// Sends the mail that is due over SMTP (MailKit), a batch at a time. The batch is claimed first in a short transaction
+/// of its own (<c>FOR UPDATE SKIP LOCKED</c>, then due again only after <see cref="ClaimLease"/>), so several instances
+/// never send one mail at once and no transaction stays open while the mail server is talked to; each mail is then
+/// marked sent, or scheduled again with a doubling wait. A mail server that is down delays mail, never an inbox entry.
 /// </summary>
 public sealed partial class MailSender(
-    IServiceScopeFactory scopes, IConfiguration configuration, IOptions<MailOptions> options, NotificationMetrics metrics, TimeProvider clock, ILogger<MailSender> logger)
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
+    IOptions<MailOptions> options,
+    GrantService.GrantServiceClient grants,
+    NotificationMetrics metrics,
+    TimeProvider clock,
+    ILogger<MailSender> logger)
     : BackgroundService
 {
     private const int BatchSize = 20;
+
+    /// <summary>Longer than a batch can take (connect and send time out well before), short enough to retry soon after a crash.</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,24 +61,14 @@ public sealed partial class MailSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => SendBatchAsync(db, server, ct), cancellationToken);
-    }
-
-    private async Task<int> SendBatchAsync(NotificationsDbContext db, Uri server, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var due = await db.MailDeliveries
-            .FromSql($"SELECT * FROM mail_deliveries WHERE \"Status\" = 'Pending' AND \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
-            .ToListAsync(cancellationToken);
+        var due = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => ClaimAsync(db, ct), cancellationToken);
         if (due.Count == 0)
         {
             return 0;
         }
 
         var settings = options.Value;
-        using var smtp = new SmtpClient();
+        using var smtp = new SmtpClient { Timeout = (int)settings.SmtpTimeout.TotalMilliseconds };
         string? unreachable = null;
         try
         {
@@ -80,19 +82,7 @@ public sealed partial class MailSender(
 
         foreach (var mail in due)
         {
-            var error = unreachable;
-            if (error is null)
-            {
-                try
-                {
-                    await smtp.SendAsync(Message(mail, settings.From), cancellationToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    error = $"{e.GetType().Name}: {e.Message}";
-                }
-            }
-
+            var error = unreachable ?? await SendAsync(smtp, mail, settings.From, cancellationToken);
             if (error is null)
             {
                 mail.Sent(clock.GetUtcNow());
@@ -110,8 +100,8 @@ public sealed partial class MailSender(
             await smtp.DisconnectAsync(quit: true, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Not cancelled by a stop: what the mail server accepted is recorded, or sent again once the lease runs out.
+        await db.SaveChangesAsync(CancellationToken.None);
         metrics.Delivered(NotificationMetrics.EmailChannel, due.Count(m => m.Status == MailStatus.Sent));
         foreach (var failed in due.Where(m => m.Status != MailStatus.Sent))
         {
@@ -121,9 +111,59 @@ public sealed partial class MailSender(
         return due.Count;
     }
 
-    private static MimeMessage Message(MailDelivery mail, string from)
+    private async Task<List<MailDelivery>> ClaimAsync(NotificationsDbContext db, CancellationToken cancellationToken)
     {
-        var message = new MimeMessage { Subject = mail.Subject, Body = new TextPart("plain") { Text = mail.Body } };
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var due = await db.MailDeliveries
+            .FromSql($"SELECT * FROM mail_deliveries WHERE \"Status\" = 'Pending' AND \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        foreach (var mail in due)
+        {
+            mail.Claim(now, ClaimLease);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due;
+    }
+
+    /// <returns>Null once the server accepted the mail; else why not.</returns>
+    private async Task<string?> SendAsync(SmtpClient smtp, MailDelivery mail, string from, CancellationToken cancellationToken)
+    {
+        MimeMessage message;
+        try
+        {
+            message = await MessageAsync(mail, from, cancellationToken);
+        }
+        catch (RpcException e)
+        {
+            return $"The notice of {mail.AttachedNoticeOf} could not be fetched from Funding: {e.StatusCode} {e.Status.Detail}";
+        }
+
+        try
+        {
+            await smtp.SendAsync(message, cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    private async Task<MimeMessage> MessageAsync(MailDelivery mail, string from, CancellationToken cancellationToken)
+    {
+        var body = new BodyBuilder { TextBody = mail.Body };
+        if (mail.AttachedNoticeOf is { } grant)
+        {
+            // On the service's own account, which reads every notice; the caller's rights were checked when the grant was made.
+            var notice = await grants.GetGrantNoticeAsync(new GetGrantNoticeRequest { Name = grant }, cancellationToken: cancellationToken);
+            body.Attachments.Add(notice.FileName, notice.Content.ToByteArray(), ContentType.Parse(notice.ContentType));
+        }
+
+        var message = new MimeMessage { Subject = mail.Subject, Body = body.ToMessageBody() };
         message.From.Add(new MailboxAddress("Kommunale Integrationszentren NRW", from));
         message.To.Add(MailboxAddress.Parse(mail.Address));
         message.MessageId = $"{mail.Id}@ki-platform";

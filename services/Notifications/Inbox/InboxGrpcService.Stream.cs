@@ -61,10 +61,11 @@ public sealed partial class InboxGrpcService
 
     private async Task<InboxCursor> SendAsync(string parent, Look look, InboxCursor cursor, IServerStreamWriter<StreamInboxItemsResponse> stream, CancellationToken cancellationToken)
     {
+        var mails = look.Released.Count == 0 ? [] : await MailsOfAsync([.. look.Released.Select(r => r.Item)], cancellationToken);
         foreach (var row in look.Released)
         {
             cursor = new InboxCursor(row.TransactionId, row.Position);
-            await stream.WriteAsync(new StreamInboxItemsResponse { Item = ToContract(parent, row.Item), Cursor = cursor.ToString() }, cancellationToken);
+            await stream.WriteAsync(new StreamInboxItemsResponse { Item = ToContract(parent, row.Item, mails), Cursor = cursor.ToString() }, cancellationToken);
             metrics.Delivered(NotificationMetrics.LiveChannel);
         }
 

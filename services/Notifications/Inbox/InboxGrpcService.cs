@@ -3,6 +3,7 @@ using KiPlatform.Infrastructure.Live;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Domain;
+using KiPlatform.Notifications.Delivery;
 using KiPlatform.Notifications.V1;
 using KiPlatform.Rpc.Paging;
 using KiPlatform.Rpc.Security;
@@ -31,7 +32,8 @@ public sealed partial class InboxGrpcService(NotificationsDbContext db, KeysetPa
 
         var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{request.Parent}|{request.UnreadOnly}", DefaultPageSize, MaxPageSize);
         var page = await paging.NewestFirstAsync(items, query, i => i.CreatedAt, i => i.Id, context.CancellationToken);
-        return new ListInboxItemsResponse { Items = { page.Items.Select(i => ToContract(request.Parent, i)) }, NextPageToken = page.NextPageToken };
+        var mails = await MailsOfAsync(page.Items, context.CancellationToken);
+        return new ListInboxItemsResponse { Items = { page.Items.Select(i => ToContract(request.Parent, i, mails)) }, NextPageToken = page.NextPageToken };
     }
 
     public override async Task<UnreadCount> GetUnreadCount(GetUnreadCountRequest request, ServerCallContext context)
@@ -53,7 +55,7 @@ public sealed partial class InboxGrpcService(NotificationsDbContext db, KeysetPa
             await db.SaveChangesAsync(context.CancellationToken);
         }
 
-        return ToContract($"recipients/{recipient}", item);
+        return ToContract($"recipients/{recipient}", item, await MailsOfAsync([item], context.CancellationToken));
     }
 
     public override async Task<MarkAllInboxItemsReadResponse> MarkAllInboxItemsRead(MarkAllInboxItemsReadRequest request, ServerCallContext context)
@@ -67,7 +69,14 @@ public sealed partial class InboxGrpcService(NotificationsDbContext db, KeysetPa
         return new MarkAllInboxItemsReadResponse { MarkedCount = marked };
     }
 
-    private static V1.InboxItem ToContract(string parent, InboxItem item) => new()
+    /// <summary>The mails of <paramref name="items"/>, by inbox item, for those that have one.</summary>
+    private async Task<Dictionary<Guid, Delivery.MailDelivery>> MailsOfAsync(IReadOnlyCollection<InboxItem> items, CancellationToken cancellationToken)
+    {
+        var ids = items.Select(i => i.Id).ToList();
+        return await db.MailDeliveries.AsNoTracking().Where(m => ids.Contains(m.InboxItemId)).ToDictionaryAsync(m => m.InboxItemId, cancellationToken);
+    }
+
+    private static V1.InboxItem ToContract(string parent, InboxItem item, Dictionary<Guid, Delivery.MailDelivery> mails) => new()
     {
         Name = $"{parent}/items/{item.Id}",
         Subject = item.Subject,
@@ -76,5 +85,21 @@ public sealed partial class InboxGrpcService(NotificationsDbContext db, KeysetPa
         CreateTime = Timestamp.FromDateTimeOffset(item.CreatedAt),
         ReadTime = item.ReadAt is { } read ? Timestamp.FromDateTimeOffset(read) : null,
         SubjectResource = item.SubjectResource,
+        Mail = mails.GetValueOrDefault(item.Id) is { } mail ? ToContract(mail) : null,
+    };
+
+    private static V1.MailDelivery ToContract(Delivery.MailDelivery mail) => new()
+    {
+        State = mail.Status switch
+        {
+            MailStatus.Pending => MailDeliveryState.Pending,
+            MailStatus.Sent => MailDeliveryState.Sent,
+            _ => MailDeliveryState.Failed,
+        },
+        Attempts = mail.Attempts,
+        LastError = mail.LastError ?? "",
+        SentTime = mail.SentAt is { } sent ? Timestamp.FromDateTimeOffset(sent) : null,
+        NextAttemptTime = mail.Status == MailStatus.Pending ? Timestamp.FromDateTimeOffset(mail.NextAttemptAt) : null,
+        HasAttachment = mail.AttachedNoticeOf is not null,
     };
 }

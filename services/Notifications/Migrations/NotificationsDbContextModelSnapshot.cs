@@ -147,6 +147,10 @@ namespace KiPlatform.Notifications.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("AttachedNoticeOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 

@@ -53,7 +53,8 @@ public sealed partial class NoticeConsumer<TEvent>(
             db.InboxItems.Add(item);
             if (preferences.GetValueOrDefault(notice.RecipientId) is { } preference && preference.Mails(typeof(TEvent).Name, out var address))
             {
-                db.MailDeliveries.Add(MailDelivery.For(item.Id, notice.RecipientId, address, text.Subject, text.Body, now));
+                db.MailDeliveries.Add(MailDelivery.For(item.Id, notice.RecipientId, address, text.Subject, text.Body,
+                    notice.MailsNotice ? notice.SubjectResource : null, now));
                 mails++;
             }
         }

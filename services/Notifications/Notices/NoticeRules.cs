@@ -42,9 +42,10 @@ public static class NoticeRules
             .. To([Municipality(e.Ags)], "post-plan-created.municipality", e.Ags, PostPlan(e.Ags), PlanValues(e)),
             .. To([Recipients.Msw], "post-plan-created.statewide", e.Ags, PostPlan(e.Ags), PlanValues(e)),
         ],
-        GrantIssued e => To([Municipality(e.Ags)], "grant-issued.municipality", e.Ags, Grant(e.GrantId), Values(
+        // The municipality's mail carries the notice itself.
+        GrantIssued e => [.. To([Municipality(e.Ags)], "grant-issued.municipality", e.Ags, Grant(e.GrantId), Values(
             ("number", e.Number), ("period", e.PeriodId), ("total", e.TotalCents), ("start", Iso(e.Start)), ("months", e.Months),
-            ("notice_date", Iso(e.NoticeDate)))),
+            ("notice_date", Iso(e.NoticeDate)))).Select(n => n with { MailsNotice = true })],
         GrantQueuedForBudget e =>
         [
             .. To([Municipality(e.Ags)], "grant-queued.municipality", e.Ags, Grant(e.GrantId), Queued(e)),

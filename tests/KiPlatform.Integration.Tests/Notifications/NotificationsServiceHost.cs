@@ -17,10 +17,11 @@ internal sealed class NotificationsServiceHost : WebApplicationFactory<Notificat
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly ApplicationsServiceHost _applications;
+    private readonly Dictionary<string, HttpMessageHandler> _routes;
     private GrpcChannel? _channel;
 
-    private NotificationsServiceHost(Dictionary<string, string?> settings, ApplicationsServiceHost applications) =>
-        (_settings, _applications) = (settings, applications);
+    private NotificationsServiceHost(Dictionary<string, string?> settings, ApplicationsServiceHost applications, Dictionary<string, HttpMessageHandler> routes) =>
+        (_settings, _applications, _routes) = (settings, applications, routes);
 
     public string Database => _settings[$"ConnectionStrings:{NotificationsDbContext.ConnectionName}"]!;
 
@@ -28,9 +29,18 @@ internal sealed class NotificationsServiceHost : WebApplicationFactory<Notificat
 
     /// <summary>Starts an instance (migrating its database); instances given the same database and queue prefix compete as one service.</summary>
     /// <param name="streamPollInterval">How long live streams wait for a wake-up; long, to show that a wake-up (Redis) brought an item.</param>
-    public static async Task<NotificationsServiceHost> StartAsync(ServersFixture servers, string database, string queuePrefix, TimeSpan? streamPollInterval = null)
+    /// <param name="funding">The Funding service the grant notices mailed come from; none, and no notice can be attached.</param>
+    /// <param name="mailServer">The SMTP server, <c>smtp://host:port</c>; the fixture's by default.</param>
+    public static async Task<NotificationsServiceHost> StartAsync(
+        ServersFixture servers, string database, string queuePrefix, TimeSpan? streamPollInterval = null, HttpMessageHandler? funding = null, string? mailServer = null)
     {
         var applications = await ApplicationsServiceHost.StartAsync(servers, TestContext.Current.CancellationToken);
+        var routes = new Dictionary<string, HttpMessageHandler> { ["applications.test"] = applications.Server.CreateHandler() };
+        if (funding is not null)
+        {
+            routes["funding.test"] = funding;
+        }
+
         var host = new NotificationsServiceHost(new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{NotificationsDbContext.ConnectionName}"] = database,
@@ -43,10 +53,11 @@ internal sealed class NotificationsServiceHost : WebApplicationFactory<Notificat
             ["Messaging:ConsumeRetryMinInterval"] = "00:00:00.050",
             ["Messaging:ConsumeRetryMaxInterval"] = "00:00:00.200",
             ["Services:applications:http:0"] = "http://applications.test",
-            ["ConnectionStrings:mail"] = servers.MailConnectionString,
+            ["Services:funding:http:0"] = "http://funding.test",
+            ["ConnectionStrings:mail"] = mailServer ?? servers.MailConnectionString,
             ["Mail:PollInterval"] = "00:00:00.100",
             ["Mail:FirstRetry"] = "00:00:00.200",
-        }, applications);
+        }, applications, routes);
         _ = host.Server;
         return host;
     }
@@ -60,8 +71,7 @@ internal sealed class NotificationsServiceHost : WebApplicationFactory<Notificat
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders());
-        var routes = new Dictionary<string, HttpMessageHandler> { ["applications.test"] = _applications.Server.CreateHandler() };
-        builder.ConfigureTestServices(services => RoutingHandler.RouteTo(services, routes));
+        builder.ConfigureTestServices(services => RoutingHandler.RouteTo(services, _routes));
     }
 
     public override async ValueTask DisposeAsync()

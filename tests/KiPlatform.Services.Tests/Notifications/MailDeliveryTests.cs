@@ -9,7 +9,7 @@ public sealed class MailDeliveryTests
     [Fact]
     public void Failed_attempts_wait_5_10_20_seconds_capped_at_15_and_the_fourth_failure_of_four_gives_up_keeping_the_last_error()
     {
-        var mail = MailDelivery.For(Guid.NewGuid(), "laki", "laki@example.nrw.de", "Betreff", "Text", Now);
+        var mail = MailDelivery.For(Guid.NewGuid(), "laki", "laki@example.nrw.de", "Betreff", "Text", null, Now);
         var waits = new List<TimeSpan>();
         for (var attempt = 1; attempt <= 3; attempt++)
         {
@@ -26,7 +26,7 @@ public sealed class MailDeliveryTests
     [Fact]
     public void A_resent_mail_is_due_at_once_and_once_sent_has_no_error()
     {
-        var mail = MailDelivery.For(Guid.NewGuid(), "laki", "laki@example.nrw.de", "Betreff", "Text", Now);
+        var mail = MailDelivery.For(Guid.NewGuid(), "laki", "laki@example.nrw.de", "Betreff", "Text", null, Now);
         mail.AttemptFailed("down", Now, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), maxAttempts: 1);
 
         mail.Resend(Now.AddHours(1));

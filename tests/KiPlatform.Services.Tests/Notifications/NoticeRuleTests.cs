@@ -112,7 +112,7 @@ public sealed class NoticeRuleTests
     }
 
     [Fact]
-    public void A_grant_notice_of_42_500_euros_from_1_October_2012_tells_the_municipality_in_German_figures()
+    public void A_grant_notice_of_42_500_euros_from_1_October_2012_tells_the_municipality_in_German_figures_and_its_mail_carries_the_notice()
     {
         var texts = Texts(new GrantIssued(Guid.NewGuid(), "KI-2013-05754-01", "05754", "2013", ApplicationId, new DateOnly(2012, 9, 28),
             new DateOnly(2012, 10, 1), 3, 2_500_000, 1_250_000, 500_000, 4_250_000, 2000, SeptemberTwentieth2012));
@@ -120,6 +120,9 @@ public sealed class NoticeRuleTests
         var text = Assert.Single(texts).Value;
         Assert.Equal("Zuwendungsbescheid KI-2013-05754-01", text.Subject);
         Assert.Contains("am 28. September 2012 den Zuwendungsbescheid KI-2013-05754-01 erteilt: 42.500,00 EUR für die Zeit vom 1. Oktober 2012 an (3 Monate)", text.Body);
+        Assert.All(NoticeRules.For(new GrantIssued(Guid.NewGuid(), "KI-2013-05754-01", "05754", "2013", ApplicationId, new DateOnly(2012, 9, 28),
+            new DateOnly(2012, 10, 1), 3, 2_500_000, 1_250_000, 500_000, 4_250_000, 2000, SeptemberTwentieth2012)), n => Assert.True(n.MailsNotice));
+        Assert.DoesNotContain(NoticeRules.For(new GrantQueuedForBudget(Guid.NewGuid(), "05754", "2013", ApplicationId, 17_000_000, 0, SeptemberTwentieth2012)), n => n.MailsNotice);
     }
 
     [Fact]
