@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using KiPlatform.AppHost.Infrastructure;
 using KiPlatform.AppHost.Mail;
+using KiPlatform.AppHost.Operations;
 using KiPlatform.AppHost.Security;
 using KiPlatform.AppHost.Telemetry;
 
@@ -50,6 +51,7 @@ AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb"
     .WithCache(infrastructure)
     .WithReference(applications)
     .WithReference(funding)
+    .WithResendFailedMailsCommand(secrets)
     .WithReference(mail).WaitFor(mail);
 
 await builder.Build().RunAsync();

@@ -12,6 +12,9 @@
 # Funding in the same run: approvals for the current year published on the broker at once (BENCH_GRANTS, default 300),
 # timed until every grant is issued (bench/ReadsBench grants), then the cached GetFundingOverview as MAIS against the
 # same baselines.
+# Notifications in the same run: ApplicationSubmitted events published on the broker at a steady rate (BENCH_NOTICE_RATE
+# per second, default 500, for BENCH_NOTICE_SECONDS, default 10) while MAIS streams its inbox live (bench/ReadsBench
+# notices): event -> inbox item and event -> live push, p50/p95/p99.
 # Usage: bench/reads.sh [seconds per measurement, default 20] [connections, default 16] [streams per connection, default 8]
 # The services record a tenth of the traces, as a deployment would (BENCH_TRACE_SAMPLE_RATIO; empty records all, as
 # the development stack does).
@@ -72,6 +75,8 @@ funding_pid=$(pgrep -f "^$PWD/services/Funding/bin/Release/net10.0/KiPlatform.Fu
 broker=$(tr '\0' '\n' <"/proc/$funding_pid/environ" | sed -n 's/^ConnectionStrings__messaging=//p')
 Authentication__DevelopmentSigningKey="$(cat "$signing_key_file")" ConnectionStrings__messaging="$broker" \
   dotnet "$bench_tool" grants http://127.0.0.1:5101 http://127.0.0.1:5103 "${BENCH_GRANTS:-300}" "$work"
+Authentication__DevelopmentSigningKey="$(cat "$signing_key_file")" ConnectionStrings__messaging="$broker" \
+  dotnet "$bench_tool" notices http://127.0.0.1:5104 "${BENCH_NOTICE_RATE:-500}" "${BENCH_NOTICE_SECONDS:-10}"
 dotnet "$bench_tool" bare "$bare_port" "$work/application.bin" &
 bare_pid=$!
 # The telemetry settings the AppHost gives every service (as its AppHost/Telemetry/TraceSampling.cs and Aspire do).

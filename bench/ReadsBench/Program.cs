@@ -23,7 +23,10 @@ using KiPlatform.ReadsBench;
 //       each of those municipalities staffs its own plan for that long; prints fills per second, p50 and p99;
 //   grants <applications address> <funding address> <count> <out dir>
 //       publishes that many approvals for the current year on the broker (ConnectionStrings__messaging) and times them
-//       until Funding has issued every grant; writes overview.bin.
+//       until Funding has issued every grant; writes overview.bin;
+//   notices <notifications address> <events per second> <seconds>
+//       publishes ApplicationSubmitted events on the broker at that rate while MAIS streams its inbox live; prints
+//       event -> inbox and event -> live push latencies.
 // The Staffing modes sign their tokens with the key in Authentication__DevelopmentSigningKey (never on a command line).
 switch (args)
 {
@@ -40,6 +43,11 @@ switch (args)
         await FundingLoad.GrantsAsync(applicationsAddress, fundingAddress, SigningKey(),
             Environment.GetEnvironmentVariable("ConnectionStrings__messaging") ?? throw new InvalidOperationException("Set ConnectionStrings__messaging to the stack's broker."),
             int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), outDir);
+        return 0;
+    case ["notices", var notificationsAddress, var perSecond, var seconds]:
+        await NotificationsLoad.NoticesAsync(notificationsAddress, SigningKey(),
+            Environment.GetEnvironmentVariable("ConnectionStrings__messaging") ?? throw new InvalidOperationException("Set ConnectionStrings__messaging to the stack's broker."),
+            int.Parse(perSecond, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
         return 0;
     case [var mode, var port, var applicationFile] when BaselineNamed(mode) is { } baseline:
         await BareServer.RunAsync(baseline, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), applicationFile);

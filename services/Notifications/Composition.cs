@@ -60,5 +60,6 @@ public static class Composition
     {
         app.MapGrpcService<InboxGrpcService>();
         app.MapGrpcService<DeliveryPreferencesGrpcService>();
+        app.MapGrpcService<MailDeliveryGrpcService>();
     }
 }

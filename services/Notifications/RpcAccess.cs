@@ -16,5 +16,6 @@ internal static class RpcAccess
         .Allow(InboxService.Descriptor, nameof(InboxService.InboxServiceBase.MarkAllInboxItemsRead), People)
         .Allow(InboxService.Descriptor, nameof(InboxService.InboxServiceBase.StreamInboxItems), People)
         .Allow(DeliveryPreferencesService.Descriptor, nameof(DeliveryPreferencesService.DeliveryPreferencesServiceBase.GetDeliveryPreferences), People)
-        .Allow(DeliveryPreferencesService.Descriptor, nameof(DeliveryPreferencesService.DeliveryPreferencesServiceBase.UpdateDeliveryPreferences), People);
+        .Allow(DeliveryPreferencesService.Descriptor, nameof(DeliveryPreferencesService.DeliveryPreferencesServiceBase.UpdateDeliveryPreferences), People)
+        .Allow(MailDeliveryService.Descriptor, nameof(MailDeliveryService.MailDeliveryServiceBase.ResendFailedMails), Roles.Admin);
 }

@@ -42,6 +42,7 @@ public sealed class BadInputTests(PlatformFixture platform)
             ["ki.funding.v1.GrantService"] = "grants/0193b4c8-7e1f-7a00-8c1e-3b9d2f4a6e10",
             ["ki.notifications.v1.InboxService"] = $"recipients/municipality-{Ags}",
             ["ki.notifications.v1.DeliveryPreferencesService"] = $"recipients/municipality-{Ags}/deliveryPreferences",
+            ["ki.notifications.v1.MailDeliveryService"] = "recipients/admin", // names no resource; admin's alone
         };
 
         var tried = 0;

@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using KiPlatform.Applications.V1;
 using KiPlatform.Domain;
 using KiPlatform.Funding.V1;
@@ -11,7 +12,8 @@ namespace KiPlatform.EndToEnd.Tests;
 /// <summary>
 /// An approval in the period that still has whole months after today (the current year's; from December on, the next
 /// year's), through the running stack: Applications knows the period from Funding's
-/// events, Funding issues the grant, and the notice comes back as a PDF letter.
+/// events, Funding issues the grant, the notice comes back as a PDF letter, and Notifications tells the municipality in
+/// its inbox and by mail, with the letter attached.
 /// </summary>
 public sealed class GrantNoticeTests(PlatformFixture platform)
 {
@@ -27,6 +29,13 @@ public sealed class GrantNoticeTests(PlatformFixture platform)
         var municipality = new ApplicationService.ApplicationServiceClient(platform.Channel("applications", Roles.Municipality, Ags));
         var mais = new ApplicationService.ApplicationServiceClient(platform.Channel("applications", Roles.Mais));
         var msw = new ApplicationService.ApplicationServiceClient(platform.Channel("applications", Roles.Msw));
+        var address = $"ki-{Guid.NewGuid():N}@kreis-kleve.example";
+        await new DeliveryPreferencesService.DeliveryPreferencesServiceClient(platform.Channel("notifications", Roles.Municipality, Ags)).UpdateDeliveryPreferencesAsync(
+            new UpdateDeliveryPreferencesRequest
+            {
+                DeliveryPreferences = new DeliveryPreferences { Name = $"recipients/municipality-{Ags}/deliveryPreferences", EmailAddress = address },
+                RequestId = Guid.NewGuid().ToString(),
+            }, cancellationToken: Ct);
         // Applications learns of the current year's period from Funding's events at its start.
         var draft = await Eventually.MatchesAsync(async ct =>
         {
@@ -73,6 +82,18 @@ public sealed class GrantNoticeTests(PlatformFixture platform)
             item => item is not null, $"the inbox of {Ags} tells of its grant notice", TimeSpan.FromSeconds(60));
         Assert.Equal($"Zuwendungsbescheid {grant.Number}", told!.Subject);
         Assert.Contains(GermanFormat.Euro(grant.TotalAmount.Units * 100 + grant.TotalAmount.Nanos / 10_000_000), told.Body);
+
+        // And by mail, to the address the municipality set, with the notice attached as Funding renders it.
+        using var mailServer = new MailServer(platform.App.GetEndpoint("mail", "http"));
+        // The approval and the post plan are mailed too; the notice is the mail with the number in its subject.
+        var mail = Assert.Single(await Eventually.MatchesAsync(
+            async ct => (await mailServer.SourcesToAsync(address, ct)).Where(m => m.Subject == $"Zuwendungsbescheid {grant.Number}").ToList(),
+            found => found.Count > 0, $"the notice is mailed to {Ags}", TimeSpan.FromSeconds(60)));
+        var attached = Assert.IsType<MimeKit.MimePart>(Assert.Single(mail.Attachments));
+        using var attachedPdf = new MemoryStream();
+        await attached.Content!.DecodeToAsync(attachedPdf, Ct);
+        using var attachedNotice = PdfDocument.Open(attachedPdf.ToArray());
+        Assert.Equal(text, string.Join(" ", attachedNotice.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
     }
 
     private static Application Content(string period) => new()

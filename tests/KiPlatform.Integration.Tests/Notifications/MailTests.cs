@@ -89,4 +89,33 @@ public sealed class MailTests(ServersFixture servers)
         var mail = Assert.Single(await mailServer.MessagesToAsync(address, Ct));
         Assert.Contains("Der Ratsbeschluss fehlt.", mail.Body);
     }
+
+    [Fact]
+    public async Task Mail_failed_for_good_is_sent_once_admin_resends_it_and_the_same_request_again_resends_nothing()
+    {
+        await using var relay = MailRelay.Down(servers.MailConnectionString);
+        await using var host = await NotificationsServiceHost.StartAsync(servers, await servers.CreateDatabaseAsync(Ct), $"notifications-test-{Guid.NewGuid():N}",
+            mailServer: relay.ConnectionString, mailAttempts: 2);
+        var address = $"ki-{Guid.NewGuid():N}@kreis-olpe.example";
+        await SetAddressAsync(host, "05966", address);
+        var requested = new DocumentsRequested(Guid.NewGuid(), "05966", "2013", "Das Integrationskonzept fehlt.", new DateTimeOffset(2012, 10, 1, 9, 0, 0, TimeSpan.Zero));
+        var resource = $"applications/{requested.ApplicationId}";
+        await ApprovalPublisher.PublishEventAsync(servers.MessagingConnectionString, requested, Guid.NewGuid());
+        await Eventually.MatchesAsync(ct => ItemAboutAsync(host, "05966", resource, ct), i => i?.Mail is { State: MailDeliveryState.Failed, Attempts: 2 },
+            "the mail has failed both its attempts");
+        relay.Up();
+        var operations = new MailDeliveryService.MailDeliveryServiceClient(host.Channel);
+        var resend = new ResendFailedMailsRequest { RequestId = Guid.NewGuid().ToString() };
+
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => operations.ResendFailedMailsAsync(resend, As(Roles.Mais), cancellationToken: Ct).ResponseAsync);
+        var first = await operations.ResendFailedMailsAsync(resend, As(Roles.Admin), cancellationToken: Ct);
+        await Eventually.MatchesAsync(ct => ItemAboutAsync(host, "05966", resource, ct), i => i?.Mail?.State == MailDeliveryState.Sent, "the resent mail is sent");
+        var replayed = await operations.ResendFailedMailsAsync(resend, As(Roles.Admin), cancellationToken: Ct);
+        using var mailServer = new MailServer(servers.MailWeb);
+
+        Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal((1, 1), (first.ResentCount, replayed.ResentCount));
+        Assert.Contains("Das Integrationskonzept fehlt.", Assert.Single(await mailServer.MessagesToAsync(address, Ct)).Body);
+        Assert.Equal(1, await TestDatabase.ScalarAsync(host.Database, $"SELECT count(*) FROM mail_deliveries WHERE \"Address\" = '{address}' AND \"Status\" = 'Sent'"));
+    }
 }

@@ -31,8 +31,10 @@ internal sealed class NotificationsServiceHost : WebApplicationFactory<Notificat
     /// <param name="streamPollInterval">How long live streams wait for a wake-up; long, to show that a wake-up (Redis) brought an item.</param>
     /// <param name="funding">The Funding service the grant notices mailed come from; none, and no notice can be attached.</param>
     /// <param name="mailServer">The SMTP server, <c>smtp://host:port</c>; the fixture's by default.</param>
+    /// <param name="mailAttempts">Attempts before a mail is marked failed.</param>
     public static async Task<NotificationsServiceHost> StartAsync(
-        ServersFixture servers, string database, string queuePrefix, TimeSpan? streamPollInterval = null, HttpMessageHandler? funding = null, string? mailServer = null)
+        ServersFixture servers, string database, string queuePrefix, TimeSpan? streamPollInterval = null, HttpMessageHandler? funding = null, string? mailServer = null,
+        int mailAttempts = 12)
     {
         var applications = await ApplicationsServiceHost.StartAsync(servers, TestContext.Current.CancellationToken);
         var routes = new Dictionary<string, HttpMessageHandler> { ["applications.test"] = applications.Server.CreateHandler() };
@@ -57,6 +59,7 @@ internal sealed class NotificationsServiceHost : WebApplicationFactory<Notificat
             ["ConnectionStrings:mail"] = mailServer ?? servers.MailConnectionString,
             ["Mail:PollInterval"] = "00:00:00.100",
             ["Mail:FirstRetry"] = "00:00:00.200",
+            ["Mail:MaxAttempts"] = mailAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, applications, routes);
         _ = host.Server;
         return host;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace KiPlatform.Integration.Tests.Notifications;
+namespace KiPlatform.Testing;
 
 /// <summary>Reads back what the development mail server (smtp4dev) received, through its HTTP API.</summary>
 internal sealed class MailServer(Uri web) : IDisposable
