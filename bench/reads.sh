@@ -9,9 +9,9 @@
 # Staffing in the same run: eight KIs approved through the stack (bench/ReadsBench prepare-staffing), the cached
 # GetPostPlan of one as its municipality against the same baselines, then FillPost commands per second with p50/p99
 # (bench/ReadsBench fill: each municipality staffing its own plan at once).
-# Funding in the same run: approvals for the current year published on the broker at once (BENCH_GRANTS, default 300),
-# timed until every grant is issued (bench/ReadsBench grants), then the cached GetFundingOverview as MAIS against the
-# same baselines.
+# Funding in the same run: approvals for the period of the month ahead published on the broker at once (BENCH_GRANTS,
+# default 300), timed until Funding has decided every grant, issued or queued for budget (bench/ReadsBench grants), then
+# the cached GetFundingOverview as MAIS against the same baselines.
 # Notifications in the same run: ApplicationSubmitted events published on the broker at a steady rate (BENCH_NOTICE_RATE
 # per second, default 500, for BENCH_NOTICE_SECONDS, default 10) while MAIS streams its inbox live (bench/ReadsBench
 # notices): event -> inbox item and event -> live push, p50/p95/p99.

@@ -14,7 +14,7 @@ namespace KiPlatform.ReadsBench;
 /// <summary>
 /// Grants issued per second from approval events: publishes approvals of the 54 municipalities for the current year's
 /// period on the stack's broker at once, as Applications would (MassTransit's envelope and exchange), and times them
-/// until Funding has issued every grant (read from its overview). Writes the overview request h2load sends (overview.bin).
+/// until Funding has decided every grant (read from its overview): issued, or queued once the budget is spent. Writes the overview request h2load sends (overview.bin).
 /// </summary>
 internal static class FundingLoad
 {
@@ -28,7 +28,7 @@ internal static class FundingLoad
         var mais = new Metadata { { "authorization", $"Bearer {DevelopmentTokens.Create(signingKey, Roles.Mais, null, TimeSpan.FromHours(2), TimeProvider.System)}" } };
         var request = new GetFundingOverviewRequest { FundingPeriod = period };
         await File.WriteAllBytesAsync(Path.Combine(outDir, "overview.bin"), Wire.Frame(request));
-        var before = (await periods.GetFundingOverviewAsync(request, mais)).IssuedCount;
+        var before = Decided(await periods.GetFundingOverviewAsync(request, mais));
         var municipalities = await MunicipalitiesAsync(applicationsAddress, mais);
 
         var factory = new ConnectionFactory { Uri = new Uri(amqpUri) };
@@ -51,16 +51,20 @@ internal static class FundingLoad
 
         var published = Stopwatch.GetElapsedTime(started);
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        int issued;
-        while ((issued = (await periods.GetFundingOverviewAsync(request, mais, cancellationToken: deadline.Token)).IssuedCount - before) < count)
+        FundingOverview overview;
+        while (Decided(overview = await periods.GetFundingOverviewAsync(request, mais, cancellationToken: deadline.Token)) - before < count)
         {
             await Task.Delay(50, deadline.Token);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        Console.WriteLine($"Grants from approval events: {count} approvals published in {published.TotalSeconds:0.00} s, all {issued} issued after " +
-                          $"{elapsed.TotalSeconds:0.00} s: {count / elapsed.TotalSeconds:0} grants/s");
+        Console.WriteLine($"Grants from approval events: {count} approvals published in {published.TotalSeconds:0.00} s, all decided after " +
+                          $"{elapsed.TotalSeconds:0.00} s: {count / elapsed.TotalSeconds:0} grants/s (the period now has {overview.IssuedCount} issued, " +
+                          $"{overview.QueuedCount} waiting for budget)");
     }
+
+    /// <summary>Grants issued or waiting for budget: each approval ends in one of the two, depending on the budget left.</summary>
+    private static int Decided(FundingOverview overview) => overview.IssuedCount + overview.QueuedCount;
 
     /// <summary>The AGS of the 54 municipalities, as Applications lists them.</summary>
     private static async Task<string[]> MunicipalitiesAsync(string applicationsAddress, Metadata headers)

@@ -22,8 +22,8 @@ using KiPlatform.ReadsBench;
 //   fill <staffing address> <seconds>
 //       each of those municipalities staffs its own plan for that long; prints fills per second, p50 and p99;
 //   grants <applications address> <funding address> <count> <out dir>
-//       publishes that many approvals for the current year on the broker (ConnectionStrings__messaging) and times them
-//       until Funding has issued every grant; writes overview.bin;
+//       publishes that many approvals for the period of the month ahead on the broker (ConnectionStrings__messaging) and
+//       times them until Funding has decided every grant (issued, or queued once the budget is spent); writes overview.bin;
 //   notices <notifications address> <events per second> <seconds>
 //       publishes ApplicationSubmitted events on the broker at that rate while MAIS streams its inbox live; prints
 //       event -> inbox and event -> live push latencies.

@@ -42,6 +42,9 @@ public static class Composition
         // The municipalities' names are Applications' reference data, read on the service's own account.
         builder.Services.AddOwnAccountGrpcClient<MunicipalityService.MunicipalityServiceClient>("applications");
         builder.Services.AddSingleton<MunicipalityDirectory>();
+        // A municipality that set no mail address is mailed at the contact of its latest application, Applications' record.
+        builder.Services.AddOwnAccountGrpcClient<ApplicationService.ApplicationServiceClient>("applications");
+        builder.Services.AddSingleton<MunicipalityContacts>();
         // The grant notices mailed with their notification are Funding's documents, fetched on the service's own account.
         builder.Services.AddOwnAccountGrpcClient<GrantService.GrantServiceClient>("funding");
         builder.Services.AddSingleton<NoticeTemplates>();

@@ -3,12 +3,29 @@ using KiPlatform.Applications.Municipalities;
 using KiPlatform.Rpc.Concurrency;
 using KiPlatform.Rpc.Contracts;
 using KiPlatform.Rpc.Names;
+using KiPlatform.Rpc.Security;
 
 namespace KiPlatform.Applications.Lifecycle;
 
 /// <summary>Translates between the aggregate and the messages of ki.applications.v1.</summary>
 internal static class ApplicationContract
 {
+    /// <summary>
+    /// The application as <paramref name="caller"/> may see it. The contact is personal data, for the municipality itself,
+    /// the two ministries, admin and the platform's services (Notifications mails it); LaKI coordinates without it.
+    /// </summary>
+    public static V1.Application ShownTo(this V1.Application application, Caller caller)
+    {
+        if (!caller.IsInRole(Roles.Laki))
+        {
+            return application;
+        }
+
+        var shown = application.Clone();
+        shown.Contact = null;
+        return shown;
+    }
+
     public static V1.Application ToContract(this Application application)
     {
         var content = application.Content;

@@ -29,8 +29,9 @@ public sealed partial class ApplicationGrpcService
             return application?.ToContract().ToByteArray();
         }, context.CancellationToken) ?? throw new ResourceNotFoundException(request.Name, NotFoundReason);
 
-        context.Caller().EnsureMayActFor(MunicipalityName.ParseAgs(found.Municipality, "municipality"));
-        return found;
+        var caller = context.Caller();
+        caller.EnsureMayActFor(MunicipalityName.ParseAgs(found.Municipality, "municipality"));
+        return found.ShownTo(caller);
     }
 
     public override async Task<ListApplicationsResponse> ListApplications(ListApplicationsRequest request, ServerCallContext context)
@@ -71,7 +72,7 @@ public sealed partial class ApplicationGrpcService
         var page = await paging.NewestFirstAsync(applications, query, a => a.CreatedAt, a => a.Id, context.CancellationToken);
         return new ListApplicationsResponse
         {
-            Applications = { page.Items.Select(a => a.ToContract()) },
+            Applications = { page.Items.Select(a => a.ToContract().ShownTo(caller)) },
             NextPageToken = page.NextPageToken,
         };
     }

@@ -27,12 +27,15 @@ public sealed class DeliveryPreference
     /// <summary>What a recipient that never chose has: no address, every kind on.</summary>
     public static DeliveryPreference DefaultFor(string recipientId) => new() { RecipientId = recipientId };
 
-    /// <summary>Whether a notice of <paramref name="kind"/> is mailed, and where.</summary>
+    /// <summary>Whether a notice of <paramref name="kind"/> is mailed to the address set here, and where.</summary>
     public bool Mails(string kind, out string address)
     {
         address = EmailAddress;
-        return address.Length > 0 && !MutedKinds.Contains(kind);
+        return address.Length > 0 && !IsMuted(kind);
     }
+
+    /// <summary>The recipient wants no mail of <paramref name="kind"/>, to whatever address.</summary>
+    public bool IsMuted(string kind) => MutedKinds.Contains(kind);
 
     /// <summary>Sets what is given (null leaves it); the address is checked by the contract's validator before.</summary>
     public void Change(string? emailAddress, IReadOnlyCollection<string>? mutedKinds, DateTimeOffset now)

@@ -18,6 +18,7 @@ public sealed partial class NoticeConsumer<TEvent>(
     NotificationsDbContext db,
     NoticeTemplates templates,
     MunicipalityDirectory municipalities,
+    MunicipalityContacts contacts,
     AfterCommit afterCommit,
     LiveWakeUps wakeUps,
     NotificationMetrics metrics,
@@ -51,7 +52,7 @@ public sealed partial class NoticeConsumer<TEvent>(
             var text = templates.Render(notice.Template, values);
             var item = InboxItem.Create(notice.RecipientId, text.Subject, text.Body, EventType, notice.SubjectResource, context.MessageId ?? Guid.NewGuid(), now);
             db.InboxItems.Add(item);
-            if (preferences.GetValueOrDefault(notice.RecipientId) is { } preference && preference.Mails(typeof(TEvent).Name, out var address))
+            if (await MailAddressAsync(notice, preferences.GetValueOrDefault(notice.RecipientId), ct) is { } address)
             {
                 db.MailDeliveries.Add(MailDelivery.For(item.Id, notice.RecipientId, address, text.Subject, text.Body,
                     notice.MailsNotice ? notice.SubjectResource : null, now));
@@ -72,6 +73,24 @@ public sealed partial class NoticeConsumer<TEvent>(
         });
 
         LogNotified(EventType, notices.Count);
+    }
+
+    /// <summary>
+    /// Where the notice is mailed: to the address the recipient set, or, for a municipality that set none, to the contact
+    /// named in its latest application; nowhere when the recipient muted the kind or no address is known.
+    /// </summary>
+    private async Task<string?> MailAddressAsync(Notice notice, DeliveryPreference? preference, CancellationToken cancellationToken)
+    {
+        var kind = typeof(TEvent).Name;
+        if (preference is not null && preference.Mails(kind, out var address))
+        {
+            return address;
+        }
+
+        var mayFallBack = preference is null || !preference.IsMuted(kind);
+        return mayFallBack && notice.RecipientId.StartsWith(Recipients.MunicipalityPrefix, StringComparison.Ordinal) && notice.Ags is { } ags
+            ? await contacts.AddressAsync(ags, cancellationToken)
+            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{EventType} noticed: {Count} inbox items")]

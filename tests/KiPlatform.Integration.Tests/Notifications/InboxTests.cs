@@ -118,4 +118,23 @@ public sealed class InboxTests(ServersFixture servers)
         Assert.Equal(StatusCode.PermissionDenied, ministryInbox.StatusCode);
         Assert.Equal((StatusCode.NotFound, "INBOX_ITEM_NOT_FOUND"), (missing.StatusCode, missing.ErrorInfo().Reason));
     }
+
+    [Fact]
+    public async Task An_event_of_a_type_no_rule_knows_is_set_aside_and_the_event_behind_it_is_noticed()
+    {
+        await using var host = await StartAsync();
+        var inbox = new InboxService.InboxServiceClient(host.Channel);
+        var unknownId = Guid.NewGuid();
+        var requested = new DocumentsRequested(Guid.NewGuid(), "05754", "2013", "Der Ratsbeschluss fehlt.", new DateTimeOffset(2012, 10, 1, 9, 0, 0, TimeSpan.Zero));
+
+        // Through the exchange the Notifications queue for DocumentsRequested is bound to, as an event type from a newer Applications.
+        await ApprovalPublisher.PublishThroughAsync<DocumentsRequested>(servers.MessagingConnectionString,
+            new { applicationId = Guid.NewGuid(), ags = "05754", hearingOn = "2013-02-01" }, "KiPlatform.IntegrationEvents.Applications:HearingScheduled", unknownId);
+        await ApprovalPublisher.PublishEventAsync(servers.MessagingConnectionString, requested, Guid.NewGuid());
+        var items = await Eventually.MatchesAsync(_ => ItemsAboutAsync(inbox, "municipality-05754", $"applications/{requested.ApplicationId}", Municipality("05754")),
+            found => found.Count > 0, "the event behind the unknown one is noticed");
+
+        Assert.Equal("ki.applications.v1.DocumentsRequested", Assert.Single(items).EventType);
+        Assert.Equal(0, await TestDatabase.ScalarAsync(host.Database, $"SELECT count(*) FROM processed_messages WHERE message_id = '{unknownId}'"));
+    }
 }

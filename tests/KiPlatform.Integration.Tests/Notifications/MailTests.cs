@@ -1,6 +1,7 @@
 using KiPlatform.Integration.Tests.Applications;
 using KiPlatform.Integration.Tests.Funding;
 using KiPlatform.IntegrationEvents.Applications;
+using KiPlatform.Applications.V1;
 using KiPlatform.Funding.V1;
 using KiPlatform.Notifications.V1;
 using KiPlatform.Rpc.Security;
@@ -117,5 +118,26 @@ public sealed class MailTests(ServersFixture servers)
         Assert.Equal((1, 1), (first.ResentCount, replayed.ResentCount));
         Assert.Contains("Das Integrationskonzept fehlt.", Assert.Single(await mailServer.MessagesToAsync(address, Ct)).Body);
         Assert.Equal(1, await TestDatabase.ScalarAsync(host.Database, $"SELECT count(*) FROM mail_deliveries WHERE \"Address\" = '{address}' AND \"Status\" = 'Sent'"));
+    }
+
+    [Fact]
+    public async Task A_municipality_that_set_no_address_is_mailed_at_the_contact_of_its_latest_application_and_LaKI_never_sees_that_contact()
+    {
+        await using var host = await NotificationsServiceHost.StartAsync(servers, await servers.CreateDatabaseAsync(Ct), $"notifications-test-{Guid.NewGuid():N}");
+        var contact = $"ki-{Guid.NewGuid():N}@kreis-heinsberg.example";
+        var content = ApplicationRequests.Complete("05370");
+        content.Contact.Email = contact;
+        var draft = await host.ApplicationsHost.Applications.CreateApplicationAsync(ApplicationRequests.Create("05370", content), Municipality("05370"), cancellationToken: Ct);
+        var requested = new DocumentsRequested(Guid.NewGuid(), "05370", "2013", "Der Stellenplan fehlt.", new DateTimeOffset(2012, 10, 1, 9, 0, 0, TimeSpan.Zero));
+
+        await ApprovalPublisher.PublishEventAsync(servers.MessagingConnectionString, requested, Guid.NewGuid());
+        using var mailServer = new MailServer(servers.MailWeb);
+        var mails = await Eventually.MatchesAsync(ct => mailServer.MessagesToAsync(contact, ct), found => found.Count > 0, "the contact is mailed");
+        var seenByLaki = await host.ApplicationsHost.Applications.GetApplicationAsync(new GetApplicationRequest { Name = draft.Name }, As(Roles.Laki), cancellationToken: Ct);
+        var seenByMais = await host.ApplicationsHost.Applications.GetApplicationAsync(new GetApplicationRequest { Name = draft.Name }, As(Roles.Mais), cancellationToken: Ct);
+
+        Assert.Contains("Der Stellenplan fehlt.", Assert.Single(mails).Body);
+        Assert.Null(seenByLaki.Contact);
+        Assert.Equal(contact, seenByMais.Contact.Email);
     }
 }

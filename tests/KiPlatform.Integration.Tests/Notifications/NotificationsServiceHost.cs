@@ -23,6 +23,9 @@ internal sealed class NotificationsServiceHost : WebApplicationFactory<Notificat
     private NotificationsServiceHost(Dictionary<string, string?> settings, ApplicationsServiceHost applications, Dictionary<string, HttpMessageHandler> routes) =>
         (_settings, _applications, _routes) = (settings, applications, routes);
 
+    /// <summary>The Applications service this instance reads names and contacts from.</summary>
+    public ApplicationsServiceHost ApplicationsHost => _applications;
+
     public string Database => _settings[$"ConnectionStrings:{NotificationsDbContext.ConnectionName}"]!;
 
     public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress("http://notifications.test", new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
