@@ -36,7 +36,12 @@ public sealed class GrantNoticeTests(PlatformFixture platform)
                 DeliveryPreferences = new DeliveryPreferences { Name = $"recipients/municipality-{Ags}/deliveryPreferences", EmailAddress = address },
                 RequestId = Guid.NewGuid().ToString(),
             }, cancellationToken: Ct);
-        // Applications learns of the current year's period from Funding's events at its start.
+        // The municipality follows its inbox live from before its application.
+        using var live = new InboxService.InboxServiceClient(platform.Channel("notifications", Roles.Municipality, Ags))
+            .StreamInboxItems(new StreamInboxItemsRequest { Parent = $"recipients/municipality-{Ags}" }, cancellationToken: Ct);
+        Assert.True(await live.ResponseStream.MoveNext(Ct));
+        Assert.Equal(StreamInboxItemsResponse.EventOneofCase.CaughtUp, live.ResponseStream.Current.EventCase);
+        // Applications learns of the period from Funding's events at its start.
         var draft = await Eventually.MatchesAsync(async ct =>
         {
             try
@@ -81,6 +86,18 @@ public sealed class GrantNoticeTests(PlatformFixture platform)
                 .FirstOrDefault(i => i.SubjectResource == grant.Name),
             item => item is not null, $"the inbox of {Ags} tells of its grant notice", TimeSpan.FromSeconds(60));
         Assert.Equal($"Zuwendungsbescheid {grant.Number}", told!.Subject);
+        using (var pushDeadline = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            pushDeadline.CancelAfter(TimeSpan.FromSeconds(30));
+            var pushed = new List<string>();
+            while (!pushed.Contains(grant.Name) && await live.ResponseStream.MoveNext(pushDeadline.Token))
+            {
+                pushed.Add(live.ResponseStream.Current.Item.SubjectResource);
+            }
+
+            Assert.Contains(grant.Name, pushed); // and, before it, the approval and the post plan
+        }
+
         Assert.Contains(GermanFormat.Euro(grant.TotalAmount.Units * 100 + grant.TotalAmount.Nanos / 10_000_000), told.Body);
 
         // And by mail, to the address the municipality set, with the notice attached as Funding renders it.

@@ -93,7 +93,8 @@ public sealed partial class NoticeConsumer<TEvent>(
             : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{EventType} noticed: {Count} inbox items")]
+    // Debug: one line per event would cost the console and the dashboard more than the notice; ki.notifications.created counts them.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{EventType} noticed: {Count} inbox items")]
     private partial void LogNotified(string eventType, int count);
 }
 
