@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using KiPlatform.Funding.V1;
 using KiPlatform.Infrastructure;
@@ -26,6 +27,9 @@ public sealed partial class MailSender(
     : BackgroundService
 {
     private const int BatchSize = 20;
+
+    /// <summary>A round that found mail to send is a trace of its own, holding the calls it makes (Funding, the mail server).</summary>
+    private static readonly ActivitySource Tracing = new(NotificationMetrics.MeterName);
 
     /// <summary>Longer than a batch can take (connect and send time out well before), short enough to retry soon after a crash.</summary>
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
@@ -67,6 +71,8 @@ public sealed partial class MailSender(
             return 0;
         }
 
+        using var round = Tracing.StartActivity("mail send");
+        round?.SetTag("ki.mail.count", due.Count);
         var settings = options.Value;
         using var smtp = new SmtpClient { Timeout = (int)settings.SmtpTimeout.TotalMilliseconds };
         string? unreachable = null;
