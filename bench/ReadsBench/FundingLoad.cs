@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using KiPlatform.Applications.V1;
@@ -18,8 +16,6 @@ namespace KiPlatform.ReadsBench;
 /// </summary>
 internal static class FundingLoad
 {
-    private static readonly JsonSerializerOptions MassTransitJson = new(JsonSerializerDefaults.Web);
-
     public static async Task GrantsAsync(string applicationsAddress, string fundingAddress, string signingKey, string amqpUri, int count, string outDir)
     {
         var period = $"fundingPeriods/{Domain.StateCalendar.Today(TimeProvider.System).AddMonths(1).Year}";
@@ -34,19 +30,12 @@ internal static class FundingLoad
         var factory = new ConnectionFactory { Uri = new Uri(amqpUri) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var publisher = await connection.CreateChannelAsync();
-        var exchange = $"{typeof(ApplicationApproved).Namespace}:{nameof(ApplicationApproved)}";
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
         {
             var approved = new ApplicationApproved(Guid.NewGuid(), municipalities[i % municipalities.Length], period["fundingPeriods/".Length..],
                 new PostFte(2.0m, 2.0m, 1.0m, 0.5m), DateTimeOffset.UtcNow);
-            var messageId = Guid.NewGuid();
-            var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-            {
-                messageId, messageType = new[] { $"urn:message:{exchange}" }, message = approved, sentTime = DateTimeOffset.UtcNow,
-            }, MassTransitJson));
-            await publisher.BasicPublishAsync(exchange, "", mandatory: false,
-                new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = messageId.ToString(), Persistent = true }, body);
+            await BrokerEvents.PublishAsync(publisher, approved);
         }
 
         var published = Stopwatch.GetElapsedTime(started);

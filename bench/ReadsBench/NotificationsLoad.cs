@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using KiPlatform.IntegrationEvents.Applications;
@@ -19,8 +17,6 @@ namespace KiPlatform.ReadsBench;
 /// </summary>
 internal static class NotificationsLoad
 {
-    private static readonly JsonSerializerOptions MassTransitJson = new(JsonSerializerDefaults.Web);
-
     public static async Task NoticesAsync(string notificationsAddress, string signingKey, string amqpUri, int perSecond, int seconds)
     {
         using var channel = GrpcChannel.ForAddress(notificationsAddress);
@@ -68,23 +64,14 @@ internal static class NotificationsLoad
         var factory = new ConnectionFactory { Uri = new Uri(amqpUri) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var publisher = await connection.CreateChannelAsync();
-        var exchange = $"{typeof(ApplicationSubmitted).Namespace}:{nameof(ApplicationSubmitted)}";
         // Warming up at the same rate, unmeasured: the first seconds after a start measure JIT and empty pools, not the service.
-        await PublishAsync(publisher, exchange, perSecond, warmUp, resource => warming[resource] = 0);
-        var warmDeadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
-        while (Volatile.Read(ref warmed) < warmUp && Stopwatch.GetTimestamp() < warmDeadline)
-        {
-            await Task.Delay(50);
-        }
+        await PublishAsync(publisher, perSecond, warmUp, resource => warming[resource] = 0);
+        await UntilAsync(() => Volatile.Read(ref warmed) >= warmUp);
 
         var started = Stopwatch.GetTimestamp();
-        await PublishAsync(publisher, exchange, perSecond, count, resource => published[resource] = (Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow));
+        await PublishAsync(publisher, perSecond, count, resource => published[resource] = (Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow));
         var publishing = Stopwatch.GetElapsedTime(started);
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
-        while (Volatile.Read(ref received) < count && Stopwatch.GetTimestamp() < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await UntilAsync(() => Volatile.Read(ref received) >= count);
 
         var all = Stopwatch.GetElapsedTime(started);
         await stop.CancelAsync();
@@ -98,7 +85,7 @@ internal static class NotificationsLoad
     private const int WarmUpSeconds = 3;
 
     /// <summary>Publishes <paramref name="count"/> events paced at <paramref name="perSecond"/>, telling <paramref name="sending"/> each one's resource first.</summary>
-    private static async Task PublishAsync(IChannel publisher, string exchange, int perSecond, int count, Action<string> sending)
+    private static async Task PublishAsync(IChannel publisher, int perSecond, int count, Action<string> sending)
     {
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
@@ -111,14 +98,18 @@ internal static class NotificationsLoad
             }
 
             var submitted = new ApplicationSubmitted(Guid.NewGuid(), "05913", "2013", new PostFte(2.0m, 2.0m, 1.0m, 0.5m), DateTimeOffset.UtcNow);
-            var messageId = Guid.NewGuid();
-            var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-            {
-                messageId, messageType = new[] { $"urn:message:{exchange}" }, message = submitted, sentTime = DateTimeOffset.UtcNow,
-            }, MassTransitJson));
             sending($"applications/{submitted.ApplicationId}");
-            await publisher.BasicPublishAsync(exchange, "", mandatory: false,
-                new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = messageId.ToString(), Persistent = true }, body);
+            await BrokerEvents.PublishAsync(publisher, submitted);
+        }
+    }
+
+    /// <summary>Returns once <paramref name="done"/> holds, or after two minutes: the figures then show what was missing.</summary>
+    private static async Task UntilAsync(Func<bool> done)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
+        while (!done() && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(50);
         }
     }
 

@@ -20,9 +20,6 @@ public sealed partial class LiveWakeUps(IConnectionMultiplexer redis, LiveWakeUp
     /// <summary>The Redis channel a service's instances share their wake-ups on.</summary>
     public sealed record Channel(string Name);
 
-    /// <summary>Streams being kept informed in this instance.</summary>
-    public int Watching => _watchers.Count;
-
     /// <summary>Keeps a stream informed of changes to <paramref name="key"/> until disposed.</summary>
     public Watcher Watch(string key)
     {
