@@ -28,21 +28,31 @@ public sealed partial class InboxGrpcService
         {
             var look = await LookAsync(recipient, given, cancellationToken);
             var cursor = given ?? InboxCursor.Below(look.Horizon);
+            // Caught up means every item committed before this call has been sent: the replay ends once each transaction
+            // that had begun by the first look has ended. A fresh stream (no cursor) replays nothing.
+            var replayEnd = given is null ? look.Horizon : look.NextTransaction;
             await context.WriteResponseHeadersAsync([]);
-            // The replay: what arrived since the cursor, a batch at a time, then the word that the stream is live.
+            var wait = FirstHorizonRetry;
             while (true)
             {
                 cursor = await SendAsync(request.Parent, look, cursor, responseStream, cancellationToken);
                 if (look.Released.Count < ReplayBatch)
                 {
-                    break;
+                    if (look.Horizon >= replayEnd)
+                    {
+                        break;
+                    }
+
+                    // An older transaction elsewhere in the database still runs: look again soon, a little later each time.
+                    await watcher.WaitAsync(wait, cancellationToken);
+                    wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, pollInterval.Ticks));
                 }
 
                 look = await LookAsync(recipient, cursor, cancellationToken);
             }
 
             await responseStream.WriteAsync(new StreamInboxItemsResponse { CaughtUp = new CaughtUp(), Cursor = cursor.ToString() }, cancellationToken);
-            var wait = look.HeldBack ? FirstHorizonRetry : pollInterval;
+            wait = look.HeldBack ? FirstHorizonRetry : pollInterval;
             while (true)
             {
                 await watcher.WaitAsync(wait, cancellationToken);
@@ -83,10 +93,12 @@ public sealed partial class InboxGrpcService
     /// </summary>
     private async Task<Look> LookAsync(string recipient, InboxCursor? after, CancellationToken cancellationToken)
     {
-        var horizon = await db.Database.SqlQuery<long>($"SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS \"Value\"").SingleAsync(cancellationToken);
+        var (horizon, next) = await db.Database
+            .SqlQuery<Snapshot>($"SELECT pg_snapshot_xmin(s)::text::bigint AS \"Horizon\", pg_snapshot_xmax(s)::text::bigint AS \"NextTransaction\" FROM pg_current_snapshot() s")
+            .SingleAsync(cancellationToken);
         if (after is not { } from)
         {
-            return new Look(horizon, [], HeldBack: false);
+            return new Look(horizon, next, [], HeldBack: false);
         }
 
         // The row comparison walks the (recipient, transaction, position) index in order, whatever the table's statistics say.
@@ -100,10 +112,13 @@ public sealed partial class InboxGrpcService
             .SelectMany(x => x.mails.DefaultIfEmpty(), (x, m) => new ReleasedItem(x.i, EF.Property<long>(x.i, InboxCursor.TransactionColumn), EF.Property<long>(x.i, InboxCursor.PositionColumn), m))
             .ToListAsync(cancellationToken);
         var released = items.OrderBy(i => i.TransactionId).ThenBy(i => i.Position).TakeWhile(i => i.TransactionId < horizon).ToList();
-        return new Look(horizon, released, HeldBack: released.Count < items.Count);
+        return new Look(horizon, next, released, HeldBack: released.Count < items.Count);
     }
 
-    private sealed record Look(long Horizon, IReadOnlyList<ReleasedItem> Released, bool HeldBack);
+    /// <summary>The database's snapshot: every transaction below <paramref name="Horizon"/> has ended; none from <paramref name="NextTransaction"/> on had begun.</summary>
+    private sealed record Snapshot(long Horizon, long NextTransaction);
+
+    private sealed record Look(long Horizon, long NextTransaction, IReadOnlyList<ReleasedItem> Released, bool HeldBack);
 
     private sealed record ReleasedItem(InboxItem Item, long TransactionId, long Position, Delivery.MailDelivery? Mail);
 }

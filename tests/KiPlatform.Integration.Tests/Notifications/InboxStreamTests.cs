@@ -5,6 +5,7 @@ using KiPlatform.Notifications.V1;
 using KiPlatform.Rpc.Security;
 using KiPlatform.Testing;
 using MassTransit;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using static KiPlatform.Integration.Tests.Applications.ApplicationsServiceHost;
 
@@ -81,7 +82,15 @@ public sealed class InboxStreamTests(ServersFixture servers)
             cursor = (await NextAsync(call.ResponseStream, About(first.ApplicationId))).Cursor;
         }
 
-        // Disconnected: two more arrive meanwhile.
+        // Disconnected: two more arrive meanwhile, while a transaction elsewhere in the cluster, begun before them, still runs.
+        await using var older = new NpgsqlConnection(servers.PostgresConnectionString);
+        await older.OpenAsync(Ct);
+        await using var olderTransaction = await older.BeginTransactionAsync(Ct);
+        await using (var takeId = new NpgsqlCommand("SELECT pg_current_xact_id()", older, olderTransaction))
+        {
+            await takeId.ExecuteScalarAsync(Ct);
+        }
+
         var missed = new[] { Requested("05158"), Requested("05158") };
         foreach (var e in missed)
         {
@@ -93,6 +102,8 @@ public sealed class InboxStreamTests(ServersFixture servers)
             .Items.Count(i => ours.Contains(i.SubjectResource)), n => n == 3, "both missed items are in the inbox");
 
         using var resumed = inbox.StreamInboxItems(new StreamInboxItemsRequest { Parent = request.Parent, Cursor = cursor }, owner, cancellationToken: Ct);
+        await resumed.ResponseHeadersAsync; // the stream's first look is done, with the missed items still above the horizon
+        await olderTransaction.CommitAsync(Ct);
         var replayed = new List<string>();
         StreamInboxItemsResponse message;
         while ((message = await NextAsync(resumed.ResponseStream, ours)).EventCase == StreamInboxItemsResponse.EventOneofCase.Item)
