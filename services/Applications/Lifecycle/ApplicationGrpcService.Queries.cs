@@ -1,3 +1,4 @@
+using KiPlatform.Infrastructure;
 using Google.Protobuf;
 using Grpc.Core;
 using KiPlatform.Applications.Municipalities;
@@ -69,7 +70,7 @@ public sealed partial class ApplicationGrpcService
             applications = applications.Where(a => Db.Municipalities.Any(m => m.Ags == a.Ags && m.GovernmentDistrict == district));
         }
 
-        var page = await paging.NewestFirstAsync(applications, query, a => a.CreatedAt, a => a.Id, context.CancellationToken);
+        var page = await Db.ReadInOneSnapshotAsync(ct => paging.NewestFirstAsync(applications, query, a => a.CreatedAt, a => a.Id, ct), context.CancellationToken);
         return new ListApplicationsResponse
         {
             Applications = { page.Items.Select(a => a.ToContract().ShownTo(caller)) },

@@ -17,7 +17,7 @@ internal sealed class FillCountRefresher(
     protected override async Task CountAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<StaffingDbContext>();
-        var plans = await db.PostPlans.AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
+        var plans = await db.ReadInOneSnapshotAsync(ct => db.PostPlans.AsNoTracking().AsSplitQuery().ToListAsync(ct), cancellationToken);
         metrics.UpdateCounts(plans.Count, FillCounts.ByCategory(FillCounts.On(plans, _clock.Today())));
     }
 }

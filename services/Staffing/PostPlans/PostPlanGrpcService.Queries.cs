@@ -74,7 +74,7 @@ public sealed partial class PostPlanGrpcService(
             plans = plans.WithVacancyOn(today);
         }
 
-        var page = await paging.AscendingAsync(plans, query, p => p.Ags, context.CancellationToken);
+        var page = await Db.ReadInOneSnapshotAsync(ct => paging.AscendingAsync(plans, query, p => p.Ags, ct), context.CancellationToken);
         return new ListPostPlansResponse
         {
             PostPlans = { page.Items.Select(p => p.ToContract(today).As(caller)) },
@@ -144,7 +144,7 @@ public sealed partial class PostPlanGrpcService(
     public override async Task<FillRates> GetFillRates(GetFillRatesRequest request, ServerCallContext context)
     {
         var day = request.Date.ToDateOnly() ?? clock.Today();
-        var plans = await Db.PostPlans.AsNoTracking().AsSplitQuery().ToListAsync(context.CancellationToken);
+        var plans = await Db.ReadInOneSnapshotAsync(ct => Db.PostPlans.AsNoTracking().AsSplitQuery().ToListAsync(ct), context.CancellationToken);
         var counts = FillCounts.On(plans, day);
         var byCategory = FillCounts.ByCategory(counts);
         return new FillRates
@@ -173,7 +173,7 @@ public sealed partial class PostPlanGrpcService(
         var query = new PageQuery(request.PageSize, request.PageToken, $"{context.Method}|{minMonths}|{day:yyyy-MM-dd}", DefaultPageSize, MaxPageSize);
         // Plans with a post not filled in full on the day, from the database; how long each stood vacant, from their history.
         var plans = Db.PostPlans.AsNoTracking().AsSplitQuery().WithVacancyOn(day);
-        var page = await paging.AscendingAsync(plans, query, p => p.Ags, context.CancellationToken);
+        var page = await Db.ReadInOneSnapshotAsync(ct => paging.AscendingAsync(plans, query, p => p.Ags, ct), context.CancellationToken);
         var response = new ListLongVacanciesResponse { NextPageToken = page.NextPageToken };
         foreach (var plan in page.Items)
         {
@@ -225,14 +225,14 @@ public sealed partial class PostPlanGrpcService(
     private ValueTask<V1.PostPlan?> CachedPlanAsync(string ags, CancellationToken cancellationToken) =>
         cache.PlanAsync(ags, async ct =>
         {
-            var plan = await Db.PostPlans.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(p => p.Ags == ags, ct);
+            var plan = await Db.ReadInOneSnapshotAsync(c => Db.PostPlans.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(p => p.Ags == ags, c), ct);
             return plan?.ToContract(clock.Today()).ToByteArray();
         }, cancellationToken);
 
     private async Task<PostPlan> PlanAsync(string ags, bool tracked, CancellationToken cancellationToken)
     {
         var plans = tracked ? Db.PostPlans.AsSplitQuery() : Db.PostPlans.AsNoTracking().AsSplitQuery();
-        return await plans.SingleOrDefaultAsync(p => p.Ags == ags, cancellationToken) ?? throw PlanNotFound(ags);
+        return await Db.ReadInOneSnapshotAsync(ct => plans.SingleOrDefaultAsync(p => p.Ags == ags, ct), cancellationToken) ?? throw PlanNotFound(ags);
     }
 
     private async Task<V1.PostPlan> EmptyPlanAsync(string ags, ServerCallContext context)
