@@ -38,7 +38,7 @@ var funding = AddService<Projects.KiPlatform_Funding>("funding", "fundingdb")
     .WithMessaging(infrastructure)
     .WithCache(infrastructure)
     .WithReference(applications).WaitFor(applications);
-AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb")
+var staffing = AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb")
     .WithMessaging(infrastructure)
     .WithCache(infrastructure)
     .WithReference(applications).WaitFor(applications)
@@ -46,13 +46,14 @@ AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb")
 // Notifications does not wait for Applications or Funding: its queues must be in place before Applications announces the
 // register it seeds at its first start. The names it asks Applications for, and the notices it fetches from Funding to
 // mail, are asked for when needed and retried until answered.
-AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb")
+var notifications = AddService<Projects.KiPlatform_Notifications>("notifications", "notificationsdb")
     .WithMessaging(infrastructure)
     .WithCache(infrastructure)
     .WithReference(applications)
     .WithReference(funding)
     .WithResendFailedMailsCommand(secrets)
     .WithReference(mail).WaitFor(mail);
+applications.WithSeedFirstWaveCommand(secrets, staffing, funding, notifications);
 
 await builder.Build().RunAsync();
 return 0;

@@ -29,6 +29,8 @@ internal static class DevelopmentMailServer
                 "--imapport=",
                 "--pop3port=",
                 "--nousersettings",
+                // smtp4dev keeps 100 messages per mailbox by default; the first wave alone mails about 150.
+                "--messagestokeep=10000",
                 $"--baseappdatapath={folder}",
                 $"--db={Path.Combine(folder, "smtp4dev.db")}")
             .WithHttpHealthCheck("/", endpointName: DevelopmentMailServerResource.WebEndpointName);
