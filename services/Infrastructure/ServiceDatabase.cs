@@ -19,6 +19,10 @@ public static class ServiceDatabase
     {
         builder.AddNpgsqlDbContext<TContext>(connectionName, settings =>
         {
+            // No retries inside a call: with the database gone, Aspire's default retrying strategy held each call for up
+            // to a minute, past any caller's deadline. A call fails at once with UNAVAILABLE (which its caller retries
+            // with the same request_id), a consumer's message is redelivered by the bus, a background round runs again.
+            settings.DisableRetry = true;
             if (settings.ConnectionString is { } connectionString)
             {
                 settings.ConnectionString = WithServiceDefaults(connectionString);
