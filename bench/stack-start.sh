@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures how long ./run.sh takes from the end of its build until every service (and so everything it waits for)
-# reports Healthy, and the peak memory the stack adds to the machine
+# reports Healthy, the peak memory the stack adds to the machine meanwhile, and each service's peak memory once the
+# first wave (tools/Cli first-wave) has gone through
 # (compare runs side by side: other load on the machine counts too). Starts the stack, measures, stops it again.
 # Usage: bench/stack-start.sh [runs]   (each run reuses the data of the previous one: the first run on an empty
 # data root measures the first start, later runs a restart). Stops the stack with SIGTERM, as a service manager
@@ -21,6 +22,7 @@ all_healthy() {
   done
 }
 
+dotnet build tools/Cli -nologo -v quiet -clp:NoSummary # the client that plays the first wave, built outside the timing
 for run in $(seq 1 "$runs"); do
   log=$(mktemp)
   baseline=$(used_kib)
@@ -44,6 +46,13 @@ for run in $(seq 1 "$runs"); do
   for _ in $(seq 1 10); do rss=$(( $(used_kib) - baseline )); [ "$rss" -gt "$peak" ] && peak=$rss; sleep 0.5; done
   printf 'run %d: build+prerequisites %.1f s, start to all healthy %.1f s, peak memory %d MiB\n' \
     "$run" "$(echo "$started - $build_started" | bc)" "$(echo "$healthy - $started" | bc)" $((peak / 1024))
+  # Each service's peak memory (its process's high-water mark, VmHWM) once the first wave has gone through the stack.
+  dotnet tools/Cli/bin/Debug/net10.0/ki.dll first-wave >/dev/null
+  for service in applications:5101 staffing:5102 funding:5103 notifications:5104; do
+    service_pid=$(ss -ltnpH "sport = :${service#*:}" | grep -oP 'pid=\K[0-9]+' | head -n 1)
+    printf 'run %d: %s peak memory after the first wave %d MiB\n' "$run" "${service%:*}" \
+      $(( $(awk '/^VmHWM/ {print $2}' "/proc/$service_pid/status") / 1024 ))
+  done
   stopping=$(date +%s.%N)
   kill -TERM -- -"$pid"
   # The orchestrator stops the servers after the AppHost has gone; wait until nothing of the run is left.
