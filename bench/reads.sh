@@ -35,44 +35,34 @@ if ! command -v h2load >/dev/null 2>&1; then
 fi
 work=$(mktemp -d)
 chmod 755 "$work" # the local PostgreSQL runs as the postgres user and must reach its data below
-stack_pid="" bare_pid="" instrumented_pid="" authenticated_pid=""
+source bench/stack.sh
+bare_pid="" instrumented_pid="" authenticated_pid=""
 cleanup() {
   local pid
   for pid in "$bare_pid" "$instrumented_pid" "$authenticated_pid"; do
     [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
   done
-  [ -n "$stack_pid" ] && kill -TERM -- -"$stack_pid" 2>/dev/null && wait "$stack_pid" 2>/dev/null || true
+  stop_stack
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-trace_sample_ratio=${BENCH_TRACE_SAMPLE_RATIO-0.1}
 # The dashboard accepts telemetry only with the AppHost's OTLP key: a fresh one for this run lets the instrumented
 # baseline export there too.
 otlp_key=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-log "Starting the stack (./run.sh) on a fresh data root, built in Release as it would be deployed, sampling ${trace_sample_ratio:-all} of the traces"
-Configuration=Release Infrastructure__DataRoot="$work/data" Telemetry__TraceSampleRatio="$trace_sample_ratio" AppHost__OtlpApiKey="$otlp_key" \
-  setsid ./run.sh >"$work/stack.log" 2>&1 &
-stack_pid=$!
-until [ "$(curl -s --max-time 2 http://127.0.0.1:5201/health || true)" = "Healthy" ]; do
-  kill -0 "$stack_pid" 2>/dev/null || { cat "$work/stack.log"; exit 1; }
-  sleep 1
-done
+start_stack AppHost__OtlpApiKey="$otlp_key"
 
 dotnet build bench/ReadsBench -c Release --nologo -v quiet >/dev/null
 bench_tool=bench/ReadsBench/bin/Release/net10.0/KiPlatform.ReadsBench.dll
 municipality_token=$(scripts/dev-token.sh municipality 05913 --data-root "$work/data")
 laki_token=$(scripts/dev-token.sh laki --data-root "$work/data")
 dotnet "$bench_tool" prepare http://127.0.0.1:5101 "$municipality_token" "$work" >/dev/null
-signing_key_file="$work/data/credentials/token-signing-key"
 # Eight KIs approved through the stack, so Staffing has plans to serve and staff (signing key in the environment only).
 Authentication__DevelopmentSigningKey="$(cat "$signing_key_file")" dotnet "$bench_tool" prepare-staffing http://127.0.0.1:5101 http://127.0.0.1:5102 "$work"
 plan_token=$(scripts/dev-token.sh municipality "$(cat "$work/plan-ags.txt")" --data-root "$work/data")
 mais_token=$(scripts/dev-token.sh mais --data-root "$work/data")
-# Grants from approval events: the broker's address (with its password) is read from the Funding process the AppHost
-# started and handed over in the environment only.
-funding_pid=$(pgrep -f "^$PWD/services/Funding/bin/Release/net10.0/KiPlatform.Funding( |\$)")
-broker=$(tr '\0' '\n' <"/proc/$funding_pid/environ" | sed -n 's/^ConnectionStrings__messaging=//p')
+# Grants from approval events, on the stack's broker.
+broker=$(stack_broker)
 Authentication__DevelopmentSigningKey="$(cat "$signing_key_file")" ConnectionStrings__messaging="$broker" \
   dotnet "$bench_tool" grants http://127.0.0.1:5101 http://127.0.0.1:5103 "${BENCH_GRANTS:-300}" "$work"
 dotnet "$bench_tool" bare "$bare_port" "$work/application.bin" &
@@ -104,8 +94,9 @@ await_baseline "$instrumented_pid" "$instrumented_port" "$work/bare-instrumented
 await_baseline "$authenticated_pid" "$authenticated_port" "$work/bare-authenticated.log"
 
 # The Applications service as the AppHost started it (its own executable, built in Release above).
-service_pid=$(pgrep -f "^$PWD/services/Applications/bin/Release/net10.0/KiPlatform.Applications( |\$)")
-staffing_pid=$(pgrep -f "^$PWD/services/Staffing/bin/Release/net10.0/KiPlatform.Staffing( |\$)")
+service_pid=$(service_pid Applications)
+staffing_pid=$(service_pid Staffing)
+funding_pid=$(service_pid Funding)
 plan_url="http://127.0.0.1:5102/ki.staffing.v1.PostPlanService/GetPostPlan"
 get_url="http://127.0.0.1:5101/ki.applications.v1.ApplicationService/GetApplication"
 coverage_url="http://127.0.0.1:5101/ki.applications.v1.MunicipalityService/GetCoverage"

@@ -66,62 +66,29 @@ internal static class NotificationsLoad
         await using var publisher = await connection.CreateChannelAsync();
         // Warming up at the same rate, unmeasured: the first seconds after a start measure JIT and empty pools, not the service.
         await PublishAsync(publisher, perSecond, warmUp, resource => warming[resource] = 0);
-        await UntilAsync(() => Volatile.Read(ref warmed) >= warmUp);
+        await Steady.UntilAsync(() => Task.FromResult(Volatile.Read(ref warmed) >= warmUp));
 
         var started = Stopwatch.GetTimestamp();
         await PublishAsync(publisher, perSecond, count, resource => published[resource] = (Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow));
         var publishing = Stopwatch.GetElapsedTime(started);
-        await UntilAsync(() => Volatile.Read(ref received) >= count);
+        await Steady.UntilAsync(() => Task.FromResult(Volatile.Read(ref received) >= count));
 
         var all = Stopwatch.GetElapsedTime(started);
         await stop.CancelAsync();
         await reader;
         Console.WriteLine($"Notices from events: {count} events published at {count / publishing.TotalSeconds:0}/s over {publishing.TotalSeconds:0.0} s " +
                           $"({count * 3} inbox items); {received} pushed live to MAIS after {all.TotalSeconds:0.0} s");
-        Console.WriteLine($"  event -> inbox item:  {Percentiles(toInbox)}");
-        Console.WriteLine($"  event -> live push:   {Percentiles(toPush)}");
+        Console.WriteLine($"  event -> inbox item:  {Steady.Percentiles(toInbox)}");
+        Console.WriteLine($"  event -> live push:   {Steady.Percentiles(toPush)}");
     }
 
     private const int WarmUpSeconds = 3;
 
-    /// <summary>Publishes <paramref name="count"/> events paced at <paramref name="perSecond"/>, telling <paramref name="sending"/> each one's resource first.</summary>
-    private static async Task PublishAsync(IChannel publisher, int perSecond, int count, Action<string> sending)
-    {
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
+    private static Task PublishAsync(IChannel publisher, int perSecond, int count, Action<string> sending) =>
+        Steady.PacedAsync(perSecond, count, async _ =>
         {
-            // Paced: the i-th event leaves at i / rate seconds, never in a burst ahead of it.
-            var due = TimeSpan.FromSeconds((double)i / perSecond) - Stopwatch.GetElapsedTime(started);
-            if (due > TimeSpan.Zero)
-            {
-                await Task.Delay(due);
-            }
-
             var submitted = new ApplicationSubmitted(Guid.NewGuid(), "05913", "2013", new PostFte(2.0m, 2.0m, 1.0m, 0.5m), DateTimeOffset.UtcNow);
             sending($"applications/{submitted.ApplicationId}");
             await BrokerEvents.PublishAsync(publisher, submitted);
-        }
-    }
-
-    /// <summary>Returns once <paramref name="done"/> holds, or after two minutes: the figures then show what was missing.</summary>
-    private static async Task UntilAsync(Func<bool> done)
-    {
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
-        while (!done() && Stopwatch.GetTimestamp() < deadline)
-        {
-            await Task.Delay(50);
-        }
-    }
-
-    private static string Percentiles(IEnumerable<double> samples)
-    {
-        var sorted = samples.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return "no samples";
-        }
-
-        double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-        return $"p50 {At(0.50):0} ms, p95 {At(0.95):0} ms, p99 {At(0.99):0} ms, max {sorted[^1]:0} ms";
-    }
+        });
 }

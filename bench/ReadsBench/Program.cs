@@ -26,7 +26,10 @@ using KiPlatform.ReadsBench;
 //       times them until Funding has decided every grant (issued, or queued once the budget is spent); writes overview.bin;
 //   notices <notifications address> <events per second> <seconds>
 //       publishes ApplicationSubmitted events on the broker at that rate while MAIS streams its inbox live; prints
-//       event -> inbox and event -> live push latencies.
+//       event -> inbox and event -> live push latencies;
+//   pipeline <applications address> <funding address> <notifications address> <approvals per second> <seconds>
+//       publishes ApplicationApproved events on the broker at that rate and follows each through Staffing, Funding and
+//       Notifications to the grant notice in the municipality's inbox; prints the rate reached and the latencies.
 // The Staffing modes sign their tokens with the key in Authentication__DevelopmentSigningKey (never on a command line).
 switch (args)
 {
@@ -41,12 +44,16 @@ switch (args)
         return 0;
     case ["grants", var applicationsAddress, var fundingAddress, var count, var outDir]:
         await FundingLoad.GrantsAsync(applicationsAddress, fundingAddress, SigningKey(),
-            Environment.GetEnvironmentVariable("ConnectionStrings__messaging") ?? throw new InvalidOperationException("Set ConnectionStrings__messaging to the stack's broker."),
+            Broker(),
             int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), outDir);
         return 0;
     case ["notices", var notificationsAddress, var perSecond, var seconds]:
         await NotificationsLoad.NoticesAsync(notificationsAddress, SigningKey(),
-            Environment.GetEnvironmentVariable("ConnectionStrings__messaging") ?? throw new InvalidOperationException("Set ConnectionStrings__messaging to the stack's broker."),
+            Broker(),
+            int.Parse(perSecond, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
+    case ["pipeline", var applicationsAddress, var fundingAddress, var notificationsAddress, var perSecond, var seconds]:
+        await PipelineLoad.ApprovalsAsync(applicationsAddress, fundingAddress, notificationsAddress, SigningKey(), Broker(),
             int.Parse(perSecond, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
         return 0;
     case [var mode, var port, var applicationFile] when BaselineNamed(mode) is { } baseline:
@@ -59,6 +66,9 @@ switch (args)
 
 static string SigningKey() => Environment.GetEnvironmentVariable("Authentication__DevelopmentSigningKey")
     ?? throw new InvalidOperationException("Set Authentication__DevelopmentSigningKey to the stack's development signing key.");
+
+static string Broker() => Environment.GetEnvironmentVariable("ConnectionStrings__messaging")
+    ?? throw new InvalidOperationException("Set ConnectionStrings__messaging to the stack's broker.");
 
 static Baseline? BaselineNamed(string mode) => mode switch
 {
