@@ -12,10 +12,22 @@ public sealed class EventBusTests(PlatformFixture platform)
 
         // Applications publishes MunicipalitiesSeeded once it has loaded the 54 municipalities into its fresh database;
         // Notifications turns it into an item in LaKI's inbox.
+        // Other tests fill LaKI's inbox meanwhile (newest first): the whole inbox is read, page by page.
         var item = await Eventually.MatchesAsync(async cancellationToken =>
         {
-            var response = await inbox.ListInboxItemsAsync(new ListInboxItemsRequest { Parent = "recipients/laki" }, cancellationToken: cancellationToken);
-            return response.Items.FirstOrDefault(i => i.EventType == "ki.applications.v1.MunicipalitiesSeeded");
+            var request = new ListInboxItemsRequest { Parent = "recipients/laki", PageSize = 100 };
+            do
+            {
+                var response = await inbox.ListInboxItemsAsync(request, cancellationToken: cancellationToken);
+                if (response.Items.FirstOrDefault(i => i.EventType == "ki.applications.v1.MunicipalitiesSeeded") is { } seeded)
+                {
+                    return seeded;
+                }
+
+                request.PageToken = response.NextPageToken;
+            }
+            while (request.PageToken.Length > 0);
+            return null;
         }, found => found is not null, "LaKI's inbox tells of the seeded municipalities", TimeSpan.FromSeconds(60));
 
         Assert.Contains("54", item!.Body, StringComparison.Ordinal);

@@ -4,8 +4,8 @@ using System.Text;
 namespace KiPlatform.FirstWave;
 
 /// <summary>
-/// One of the 16 municipalities of the first wave, and how its application goes: most straight through; one asked for
-/// documents first (Nachforderung), one approved with fewer posts than it asked for.
+/// A municipality applying as the 16 of the first wave do, and how its application goes: most straight through; one
+/// asked for documents first (Nachforderung), one approved with fewer posts than it asked for.
 /// </summary>
 public sealed record FirstWaveMunicipality(string Ags, string DisplayName, string GovernmentDistrict)
 {

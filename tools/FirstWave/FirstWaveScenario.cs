@@ -72,7 +72,16 @@ public sealed class FirstWaveScenario(PlatformConnection platform)
         })], goesOn.Ags);
     }
 
-    /// <summary>The period holding the first day of next month: a grant starts then, so it has whole months ahead.</summary>
+    /// <summary>The period holding the first day of next month (in Berlin): a grant starts then, so it has whole months ahead.</summary>
+    public Task<string> PeriodAheadAsync(CancellationToken cancellationToken) => PeriodAheadAsync(Dates.Today(platform.Clock), cancellationToken);
+
+    /// <summary>
+    /// One municipality's application for <paramref name="fundingPeriod"/> taken to approved as the first wave's are
+    /// (picked up where it stands); returns its name, <c>applications/{id}</c>.
+    /// </summary>
+    public async Task<string> ApproveAsync(FirstWaveMunicipality municipality, string fundingPeriod, CancellationToken cancellationToken) =>
+        (await new ApplicationJourney(platform, fundingPeriod, Dates.Today(platform.Clock)).RunAsync(municipality, cancellationToken)).Approved.Name;
+
     private async Task<string> PeriodAheadAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var firstOfNextMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
