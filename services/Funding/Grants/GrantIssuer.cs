@@ -88,10 +88,16 @@ public sealed partial class GrantIssuer(
         var committed = await db.Grants
             .Where(g => g.PeriodId == periodId && (g.Status == GrantStatus.Issued || g.Status == GrantStatus.Final))
             .SumAsync(g => g.Amounts.TotalCents, cancellationToken);
-        var waiting = await db.Grants
+        var inOrder = db.Grants
             .Where(g => g.PeriodId == periodId && (g.Status == GrantStatus.Pending || g.Status == GrantStatus.QueuedForBudget))
-            .OrderBy(g => g.ApprovedAt).ThenBy(g => g.ApplicationId)
-            .ToListAsync(cancellationToken);
+            .OrderBy(g => g.ApprovedAt).ThenBy(g => g.ApplicationId);
+        // While the first in line does not fit, nothing can be issued: only the grants computed since the last round join
+        // the queue, and the queue itself (thousands once the budget is spent) is not read again on every round.
+        var first = await inOrder.Select(g => (long?)g.Amounts.TotalCents).FirstOrDefaultAsync(cancellationToken);
+        var blocked = first > budget - committed;
+        var waiting = blocked
+            ? await inOrder.Where(g => g.Status == GrantStatus.Pending).ToListAsync(cancellationToken)
+            : await inOrder.ToListAsync(cancellationToken);
         // Notice numbers run on per municipality and period (KI-{period}-{ags}-{nn}): the notices held so far, counted once.
         var numbered = await db.Grants
             .Where(g => g.PeriodId == periodId && g.Number != null)
@@ -101,7 +107,6 @@ public sealed partial class GrantIssuer(
         var now = clock.GetUtcNow();
         var noticeDate = StateCalendar.DayOf(now);
         var left = budget - committed;
-        var blocked = false;
         var moved = false;
         foreach (var grant in waiting)
         {
