@@ -14,7 +14,7 @@ ensure_prerequisites
 work=$(mktemp -d)
 chmod 755 "$work" # the local PostgreSQL runs as the postgres user and must reach its data below
 source bench/stack.sh
-trap 'stop_stack; rm -rf "$work"' EXIT
+trap 'stop_stack; rm -rf "$work" 2>/dev/null || true' EXIT
 start_stack
 dotnet build bench/ReadsBench -c Release --nologo -v quiet >/dev/null
 broker=$(stack_broker)

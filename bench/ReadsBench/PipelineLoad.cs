@@ -57,6 +57,9 @@ internal static class PipelineLoad
 
         // Which grant answers which approval, then each municipality's inbox until it tells of every one of its grants.
         var grantOf = new Dictionary<string, (int Index, DateTimeOffset At)>();
+        var computedAfter = new List<double>();
+        var decidedAfter = new List<double>();
+        var decidedAt = new Dictionary<string, DateTimeOffset>();
         var grants = new GrantService.GrantServiceClient(funding);
         var page = new ListGrantsRequest { FundingPeriod = overview.FundingPeriod, PageSize = 100 };
         do
@@ -67,6 +70,13 @@ internal static class PipelineLoad
                 if (Guid.TryParse(grant.Application["applications/".Length..], out var id) && published.TryGetValue(id, out var sent))
                 {
                     grantOf[grant.Name] = sent;
+                    // Where the time goes: the grant's history says when Funding computed it and when it was decided.
+                    decidedAt[grant.Name] = grant.History[^1].Time.ToDateTimeOffset();
+                    if (sent.Index >= warmUp)
+                    {
+                        computedAfter.Add((grant.History[0].Time.ToDateTimeOffset() - sent.At).TotalMilliseconds);
+                        decidedAfter.Add((decidedAt[grant.Name] - grant.History[0].Time.ToDateTimeOffset()).TotalMilliseconds);
+                    }
                 }
             }
 
@@ -98,10 +108,14 @@ internal static class PipelineLoad
         var notified = told.Keys.Select(g => told[g]).Max();
 
         var measured = told.Where(t => grantOf[t.Key].Index >= warmUp).Select(t => t.Value).ToList();
+        var toldAfterDecided = told.Where(t => grantOf[t.Key].Index >= warmUp).Select(t => t.Value - (decidedAt[t.Key] - grantOf[t.Key].At).TotalMilliseconds).ToList();
         Console.WriteLine($"Approvals through the platform at {perSecond}/s offered: {warmUp + count} published in {publishing.TotalSeconds:0.0} s " +
                           $"({(warmUp + count) / publishing.TotalSeconds:0}/s), every grant decided after {decided.TotalSeconds:0.0} s " +
                           $"({(warmUp + count) / decided.TotalSeconds:0} approvals/s), {told.Count} of {grantOf.Count} grant notices in the inboxes, the last {notified / 1000:0.0} s after its approval");
         Console.WriteLine($"  approval -> grant notice in the inbox (after a {WarmUpSeconds} s warm-up): {Steady.Percentiles(measured)}");
+        Console.WriteLine($"    approval -> grant computed (Funding's consumer): {Steady.Percentiles(computedAfter)}");
+        Console.WriteLine($"    computed -> issued or queued (Funding's issuer):  {Steady.Percentiles(decidedAfter)}");
+        Console.WriteLine($"    decided -> notice in the inbox (outbox, Notifications): {Steady.Percentiles(toldAfterDecided)}");
     }
 
     /// <summary>Grants issued or waiting for budget: each approval ends in one of the two.</summary>
