@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
 using KiPlatform.Applications.V1;
+using KiPlatform.Rpc.Contracts;
 
 namespace KiPlatform.FirstWave;
 
@@ -132,8 +133,8 @@ internal sealed class ApplicationJourney(PlatformConnection platform, string fun
         {
             Municipality = $"municipalities/{municipality.Ags}",
             FundingPeriod = fundingPeriod,
-            CouncilResolutionDate = Dates.ToContract(resolution),
-            IntegrationConcept = new IntegrationConcept { AdoptedDate = Dates.ToContract(resolution.AddYears(-1)) },
+            CouncilResolutionDate = resolution.ToContract(),
+            IntegrationConcept = new IntegrationConcept { AdoptedDate = resolution.AddYears(-1).ToContract() },
             OrganisationalPlacement = "Dezernat für Bildung, Jugend und Integration",
             Priorities = new StatutoryPriorities
             {
@@ -152,7 +153,7 @@ internal sealed class ApplicationJourney(PlatformConnection platform, string fun
         {
             Title = title,
             Type = DocumentType.CouncilResolution,
-            DocumentDate = Dates.ToContract(today.AddDays(-30)),
+            DocumentDate = today.AddDays(-30).ToContract(),
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(title))),
             SizeBytes = 48_213,
         };

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using KiPlatform.Applications.V1;
+using KiPlatform.Domain;
 using KiPlatform.Funding.V1;
 using KiPlatform.Notifications.V1;
+using KiPlatform.Rpc.Contracts;
 using KiPlatform.Staffing.V1;
 
 namespace KiPlatform.FirstWave;
@@ -30,7 +32,7 @@ public sealed class FirstWaveScenario(PlatformConnection platform)
 
     public async Task<FirstWaveOutcome> PlayAsync(IProgress<FirstWaveProgress>? progress, CancellationToken cancellationToken)
     {
-        var today = Dates.Today(platform.Clock);
+        var today = platform.Clock.Today();
         var period = await PeriodAheadAsync(today, cancellationToken);
         var municipalities = await MunicipalitiesAsync(cancellationToken);
         await GiveStatewidePartiesMailboxesAsync(cancellationToken);
@@ -73,21 +75,21 @@ public sealed class FirstWaveScenario(PlatformConnection platform)
     }
 
     /// <summary>The period holding the first day of next month (in Berlin): a grant starts then, so it has whole months ahead.</summary>
-    public Task<string> PeriodAheadAsync(CancellationToken cancellationToken) => PeriodAheadAsync(Dates.Today(platform.Clock), cancellationToken);
+    public Task<string> PeriodAheadAsync(CancellationToken cancellationToken) => PeriodAheadAsync(platform.Clock.Today(), cancellationToken);
 
     /// <summary>
     /// One municipality's application for <paramref name="fundingPeriod"/> taken to approved as the first wave's are
     /// (picked up where it stands); returns its name, <c>applications/{id}</c>.
     /// </summary>
     public async Task<string> ApproveAsync(FirstWaveMunicipality municipality, string fundingPeriod, CancellationToken cancellationToken) =>
-        (await new ApplicationJourney(platform, fundingPeriod, Dates.Today(platform.Clock)).RunAsync(municipality, cancellationToken)).Approved.Name;
+        (await new ApplicationJourney(platform, fundingPeriod, platform.Clock.Today()).RunAsync(municipality, cancellationToken)).Approved.Name;
 
     private async Task<string> PeriodAheadAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var firstOfNextMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
         var periods = await new FundingPeriodService.FundingPeriodServiceClient(platform.Funding)
             .ListFundingPeriodsAsync(new ListFundingPeriodsRequest { PageSize = 100 }, platform.As(Party.Laki, cancellationToken));
-        return periods.FundingPeriods.FirstOrDefault(p => Dates.FromContract(p.StartDate) <= firstOfNextMonth && firstOfNextMonth <= Dates.FromContract(p.EndDate))?.Name
+        return periods.FundingPeriods.FirstOrDefault(p => p.StartDate.ToDateOnly() <= firstOfNextMonth && firstOfNextMonth <= p.EndDate.ToDateOnly())?.Name
             ?? throw new InvalidOperationException($"Funding has no period that holds {firstOfNextMonth:yyyy-MM-dd}.");
     }
 

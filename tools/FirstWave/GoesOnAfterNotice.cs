@@ -1,4 +1,5 @@
 using KiPlatform.Funding.V1;
+using KiPlatform.Rpc.Contracts;
 using KiPlatform.Staffing.V1;
 
 namespace KiPlatform.FirstWave;
@@ -52,7 +53,7 @@ internal sealed class GoesOnAfterNotice(PlatformConnection platform)
                 Post = specialist.Name,
                 RequestId = Guid.NewGuid().ToString(),
                 StaffId = holder.StaffId,
-                LastDay = Dates.ToContract(Dates.FromContract(holder.StartDate).AddMonths(3).AddDays(-1)),
+                LastDay = holder.StartDate.ToDateOnly()!.Value.AddMonths(3).AddDays(-1).ToContract(),
                 Reason = VacateReason.Resigned,
             }, platform.As(owner, cancellationToken));
         }
