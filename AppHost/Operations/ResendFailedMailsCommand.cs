@@ -20,8 +20,7 @@ internal static class ResendFailedMailsCommand
         {
             try
             {
-                var signingKey = await secrets.TokenSigningKey.Resource.GetValueAsync(context.CancellationToken)
-                    ?? throw new InvalidOperationException("The development signing key is not set.");
+                var signingKey = await secrets.TokenSigningKeyAsync(context.CancellationToken);
                 var token = DevelopmentTokens.Create(signingKey, Roles.Admin, null, TimeSpan.FromMinutes(5), TimeProvider.System, subject: "dashboard-operator");
                 using var channel = GrpcChannel.ForAddress(notifications.GetEndpoint("http").Url);
                 var reply = await new MailDeliveryService.MailDeliveryServiceClient(channel).ResendFailedMailsAsync(
@@ -40,8 +39,6 @@ internal static class ResendFailedMailsCommand
         {
             Description = "Makes every mail that failed all its attempts pending again; the sender takes them at once.",
             IconName = "MailArrowUp",
-            UpdateState = context => context.ResourceSnapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
-                ? ResourceCommandState.Enabled
-                : ResourceCommandState.Disabled,
+            UpdateState = OperatorCommands.EnabledWhenHealthy,
         });
 }

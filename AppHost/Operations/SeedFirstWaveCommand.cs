@@ -23,8 +23,7 @@ internal static partial class SeedFirstWaveCommand
             var log = context.Services.GetRequiredService<ResourceLoggerService>().GetLogger(context.ResourceName);
             try
             {
-                var signingKey = await secrets.TokenSigningKey.Resource.GetValueAsync(context.CancellationToken)
-                    ?? throw new InvalidOperationException("The development signing key is not set.");
+                var signingKey = await secrets.TokenSigningKeyAsync(context.CancellationToken);
                 var addresses = new PlatformAddresses(Address(applications), Address(staffing), Address(funding), Address(notifications));
                 using var platform = new PlatformConnection(addresses, signingKey, TimeProvider.System);
                 var outcome = await new FirstWaveScenario(platform).PlayAsync(new Progress<FirstWaveProgress>(p => LogProgress(log, p.Stage, p.Done, p.Total, p.Detail ?? "")), context.CancellationToken);
@@ -46,9 +45,7 @@ internal static partial class SeedFirstWaveCommand
         {
             Description = "Plays the first wave against the running stack: 16 applications approved, their post plans and grant notices, one KI going on.",
             IconName = "PeopleTeamAdd",
-            UpdateState = context => context.ResourceSnapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
-                ? ResourceCommandState.Enabled
-                : ResourceCommandState.Disabled,
+            UpdateState = OperatorCommands.EnabledWhenHealthy,
         });
 
     private static Uri Address(IResourceBuilder<ProjectResource> service) => new(service.GetEndpoint("http").Url);

@@ -13,6 +13,10 @@ internal sealed record DevelopmentSecrets(IResourceBuilder<ParameterResource> To
     public const string TokenSigningKeyName = "token-signing-key";
     public const string PageTokenKeyName = "page-token-key";
 
+    /// <summary>The key development tokens are signed with, as the services are given it.</summary>
+    public async Task<string> TokenSigningKeyAsync(CancellationToken cancellationToken) =>
+        await TokenSigningKey.Resource.GetValueAsync(cancellationToken) ?? throw new InvalidOperationException("The development signing key is not set.");
+
     public static DevelopmentSecrets Add(IDistributedApplicationBuilder builder, DataRoot root) => new(
         builder.AddParameter(TokenSigningKeyName, root.Credential(TokenSigningKeyName, 64), secret: true),
         builder.AddParameter(PageTokenKeyName, root.Credential(PageTokenKeyName, 64), secret: true));
