@@ -49,8 +49,8 @@ internal sealed class ApplicationCommand : AsyncCommand<ApplicationCommand.Setti
             var steps = new Table().Title("History").AddColumns("#", "When", "Step", "State", "Who", "Reason");
             foreach (var e in history.Events)
             {
-                steps.AddRow(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Show.Time(e.EventTime), Show.Name(e.Action),
-                    e.FromState == e.ToState ? Show.Name(e.ToState) : $"{Show.Name(e.FromState)} -> {Show.Name(e.ToState)}",
+                steps.AddRow(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Show.Time(e.EventTime), e.Action.ToString(),
+                    e.FromState == e.ToState ? e.ToState.ToString() : $"{e.FromState.ToString()} -> {e.ToState.ToString()}",
                     Show.Text($"{e.ActorRole} {e.Actor}"), Show.Text(e.Reason));
             }
 
@@ -70,7 +70,7 @@ internal sealed class ApplicationCommand : AsyncCommand<ApplicationCommand.Setti
         Row("Name", a.Name);
         Row("Municipality", a.Municipality);
         Row("Funding period", a.FundingPeriod);
-        Row("State", Show.Name(a.State));
+        Row("State", a.State.ToString());
         Row("Contact", a.Contact is null ? "" : $"{a.Contact.Name} <{a.Contact.Email}>");
         Row("Requested FTE", Posts(a.RequestedPosts));
         Row("Approved FTE", a.ApprovedPosts is null ? "" : Posts(a.ApprovedPosts));

@@ -39,7 +39,7 @@ internal sealed class MunicipalitiesCommand : AsyncCommand<MunicipalitiesCommand
                 var page = await client.ListMunicipalitiesAsync(request, platform.As(Party.Laki, cancellationToken));
                 foreach (var m in page.Municipalities)
                 {
-                    table.AddRow(m.Ags, Show.Text(m.DisplayName), Show.Name(m.Kind), Show.Text(m.GovernmentDistrict), m.FirstWave ? "yes" : "", m.HasKi ? "[green]yes[/]" : "");
+                    table.AddRow(m.Ags, Show.Text(m.DisplayName), m.Kind.ToString(), Show.Text(m.GovernmentDistrict), m.FirstWave ? "yes" : "", m.HasKi ? "[green]yes[/]" : "");
                 }
 
                 request.PageToken = page.NextPageToken;

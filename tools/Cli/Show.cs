@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace KiPlatform.Cli;
 
-/// <summary>How the commands print what the contracts carry: German amounts and Berlin times, enum names without their prefix.</summary>
+/// <summary>How the commands print what the contracts carry: German amounts and Berlin times.</summary>
 internal static class Show
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
@@ -17,9 +17,6 @@ internal static class Show
         time is null ? "" : TimeZoneInfo.ConvertTime(time.ToDateTimeOffset(), Berlin).ToString("dd.MM.yyyy HH:mm:ss", German);
 
     public static string Fte(double fte) => fte.ToString("0.0", German);
-
-    /// <summary>APPLICATION_STATE_CONTENT_REVIEW is shown as "ContentReview": the C# name protoc gives it.</summary>
-    public static string Name<T>(T value) where T : struct, System.Enum => value.ToString();
 
     public static string Text(string text) => Markup.Escape(text);
 
