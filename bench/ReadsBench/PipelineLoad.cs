@@ -85,6 +85,7 @@ internal static class PipelineLoad
         while (page.PageToken.Length > 0);
 
         var told = new ConcurrentDictionary<string, double>();
+        var owners = municipalities.ToDictionary(ags => ags, ags => Bearer(signingKey, Roles.Municipality, ags));
         var inbox = new InboxService.InboxServiceClient(notifications);
         await Steady.UntilAsync(async () =>
         {
@@ -93,7 +94,7 @@ internal static class PipelineLoad
                 var request = new ListInboxItemsRequest { Parent = $"recipients/municipality-{ags}", PageSize = 100 };
                 do
                 {
-                    var listed = await inbox.ListInboxItemsAsync(request, Bearer(signingKey, Roles.Municipality, ags), cancellationToken: ct);
+                    var listed = await inbox.ListInboxItemsAsync(request, owners[ags], cancellationToken: ct);
                     foreach (var item in listed.Items.Where(i => grantOf.ContainsKey(i.SubjectResource)))
                     {
                         told[item.SubjectResource] = (item.CreateTime.ToDateTimeOffset() - grantOf[item.SubjectResource].At).TotalMilliseconds;
@@ -105,7 +106,7 @@ internal static class PipelineLoad
             });
             return told.Count >= grantOf.Count;
         }, seconds: 120);
-        var notified = told.Keys.Select(g => told[g]).Max();
+        var notified = told.IsEmpty ? 0 : told.Values.Max();
 
         var measured = told.Where(t => grantOf[t.Key].Index >= warmUp).Select(t => t.Value).ToList();
         var toldAfterDecided = told.Where(t => grantOf[t.Key].Index >= warmUp).Select(t => t.Value - (decidedAt[t.Key] - grantOf[t.Key].At).TotalMilliseconds).ToList();
