@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using Grpc.Core;
+using KiPlatform.FirstWave;
 using KiPlatform.Notifications.V1;
 using KiPlatform.Rpc.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,9 @@ namespace KiPlatform.EndToEnd.Tests;
 /// </summary>
 public sealed partial class FirstWaveFixture(PlatformFixture platform) : IAsyncLifetime
 {
-    public const string GoesOnAgs = "05974"; // Kreis Soest
-    public const string DocumentsRequestedAgs = "05966"; // Kreis Olpe
-    public const string ReducedAgs = "05914"; // Hagen
+    public const string GoesOnAgs = FirstWaveMunicipality.GoesOnAgs;
+    public const string DocumentsRequestedAgs = FirstWaveMunicipality.DocumentsRequestedAgs;
+    public const string ReducedAgs = FirstWaveMunicipality.ReducedAgs;
 
     public static readonly string[] FirstWaveAgs =
         ["05117", "05122", "05124", "05158", "05358", "05370", "05570", "05754", "05766", "05774", "05914", "05954", "05962", "05966", "05974", "05978"];
