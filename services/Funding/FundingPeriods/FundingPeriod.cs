@@ -17,7 +17,8 @@ public sealed record FundingPeriodValues(
     long? SupportRatePerHalfFteYearCents = null,
     PostCaps? PostCaps = null,
     DateOnly? StartDate = null,
-    DateOnly? EndDate = null);
+    DateOnly? EndDate = null,
+    bool? FixedTranches = null);
 
 /// <summary>
 /// A funding period with its MAIS budget, flat rates (Festbeträge, Festbetragsfinanzierung) and post caps: amounts in
@@ -50,6 +51,9 @@ public sealed class FundingPeriod
 
     public PostCaps PostCaps { get; private set; } = null!;
 
+    /// <summary>Whether final grants of the period are paid in fixed tranches on 1 May and 1 October instead of by call-off.</summary>
+    public bool FixedTranches { get; private set; }
+
     /// <summary>The rates a grant of this period is computed with, per FTE-year.</summary>
     public FlatRates Rates => new(SpecialistRatePerFteYearCents, AdministrativeRatePerFteYearCents, SupportRatePerHalfFteYearCents * 2);
 
@@ -74,6 +78,7 @@ public sealed class FundingPeriod
             AdministrativeRatePerFteYearCents = values.AdministrativeRatePerFteYearCents ?? 0,
             SupportRatePerHalfFteYearCents = values.SupportRatePerHalfFteYearCents ?? 0,
             PostCaps = values.PostCaps ?? throw new ArgumentException("A period needs its post caps.", nameof(values)),
+            FixedTranches = values.FixedTranches ?? false,
         };
         EnsureDatesInOrder(period.StartDate, period.EndDate);
         period._changes.Add(new FundingPeriodChange(1,
@@ -141,13 +146,19 @@ public sealed class FundingPeriod
             changed.Add($"post caps {Caps(PostCaps)} -> {Caps(caps)}");
         }
 
+        var tranches = values.FixedTranches ?? FixedTranches;
+        if (tranches != FixedTranches)
+        {
+            changed.Add(tranches ? "paid in fixed tranches on 1 May and 1 October" : "paid by call-off");
+        }
+
         if (changed.Count == 0)
         {
             return changed;
         }
 
         (BudgetCents, SpecialistRatePerFteYearCents, AdministrativeRatePerFteYearCents, SupportRatePerHalfFteYearCents) = (budget, specialist, administrative, support);
-        (StartDate, EndDate, PostCaps) = (start, end, caps);
+        (StartDate, EndDate, PostCaps, FixedTranches) = (start, end, caps, tranches);
         _changes.Add(new FundingPeriodChange(_changes.Count + 1, string.Join("; ", changed), why, now, by));
         return changed;
     }

@@ -63,7 +63,7 @@ public sealed class FundingPeriodGrpcService(
 
             ETags.EnsureCurrent(request.FundingPeriod.Etag, period.Version, name);
             var grants = db.Grants.Where(g => g.PeriodId == id);
-            var committed = await grants.Where(g => g.Status == GrantStatus.Issued || g.Status == GrantStatus.Final).SumAsync(g => g.Amounts.TotalCents, ct);
+            var committed = await grants.Where(g => GrantStates.Committed.Contains(g.Status)).SumAsync(g => g.Amounts.TotalCents, ct);
             var hasGrants = await grants.AnyAsync(ct);
             var previousBudget = period.BudgetCents;
             var caller = context.Caller();
@@ -118,7 +118,7 @@ public sealed class FundingPeriodGrpcService(
         }
 
         var sums = await db.Grants.Where(g => g.PeriodId == id)
-            .GroupBy(g => new { g.GovernmentDistrict, Committed = g.Status == GrantStatus.Issued || g.Status == GrantStatus.Final, Queued = g.Status == GrantStatus.QueuedForBudget })
+            .GroupBy(g => new { g.GovernmentDistrict, Committed = GrantStates.Committed.Contains(g.Status), Queued = g.Status == GrantStatus.QueuedForBudget })
             .Select(g => new { g.Key.GovernmentDistrict, g.Key.Committed, g.Key.Queued, Cents = g.Sum(x => x.Amounts.TotalCents), Count = g.Count() })
             .ToListAsync(cancellationToken);
         return FundingOverviews.Of(id, budget.Value, sums.Select(s => new DistrictSum(s.GovernmentDistrict, s.Committed, s.Queued, s.Cents, s.Count))).ToByteArray();

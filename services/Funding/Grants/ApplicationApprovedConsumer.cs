@@ -41,7 +41,8 @@ public sealed partial class ApplicationApprovedConsumer(
         var fte = new MaisFte(Milli(posts.SpecialistFte), Milli(posts.AdministrativeFte), Milli(posts.SupportFte));
         var approvedOn = StateCalendar.DayOf(approved.ApprovedAt);
         var amounts = GrantCalculation.Compute(fte, period.Rates, approvedOn, period.StartDate, period.EndDate);
-        db.Grants.Add(Grant.FromApproval(approved.ApplicationId, recipient, approved.PeriodId, approved.ApprovedAt, Milli(posts.TeacherFte), fte, amounts, clock.GetUtcNow()));
+        db.Grants.Add(Grant.FromApproval(approved.ApplicationId, recipient, approved.PeriodId, period.EndDate, approved.ApprovedAt, Milli(posts.TeacherFte), fte,
+            period.Rates, amounts, clock.GetUtcNow()));
         issuer.Wake();
         LogComputed(approved.Ags, approved.PeriodId, amounts.TotalCents);
     }

@@ -1,3 +1,4 @@
+using KiPlatform.Funding.Disbursements;
 using KiPlatform.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,17 @@ internal sealed class FundingFigureRefresher(
         var grants = await db.Grants.GroupBy(g => new { g.PeriodId, g.Status })
             .Select(g => new { g.Key.PeriodId, g.Key.Status, Count = g.Count(), Cents = g.Sum(x => x.Amounts.TotalCents) })
             .ToListAsync(cancellationToken);
+        var disbursed = await db.Disbursements.Where(d => d.Status == DisbursementStatus.Paid).GroupBy(d => d.PeriodId)
+            .Select(d => new { PeriodId = d.Key, Cents = d.Sum(x => x.AmountCents) })
+            .ToDictionaryAsync(d => d.PeriodId, d => d.Cents, cancellationToken);
+        var overdue = await db.Grants.Where(g => g.ProofOfUseOverdueSince != null && g.ProofOfUseSubmittedAt == null).GroupBy(g => g.PeriodId)
+            .Select(g => new { PeriodId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.PeriodId, g => g.Count, cancellationToken);
         metrics.Update(periods.Select(p => new PeriodFigures(p.Id, p.BudgetCents,
-            grants.Where(g => g.PeriodId == p.Id && g.Status is GrantStatus.Issued or GrantStatus.Final).Sum(g => g.Cents),
-            grants.Where(g => g.PeriodId == p.Id && g.Status == GrantStatus.QueuedForBudget).Sum(g => g.Count))).ToList());
+            grants.Where(g => g.PeriodId == p.Id && GrantStates.Committed.Contains(g.Status)).Sum(g => g.Cents),
+            grants.Where(g => g.PeriodId == p.Id && g.Status == GrantStatus.QueuedForBudget).Sum(g => g.Count),
+            disbursed.GetValueOrDefault(p.Id),
+            grants.Where(g => g.PeriodId == p.Id && g.Status == GrantStatus.RepaymentClaimed).Sum(g => g.Count),
+            overdue.GetValueOrDefault(p.Id))).ToList());
     }
 }

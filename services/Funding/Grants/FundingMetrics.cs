@@ -4,7 +4,8 @@ namespace KiPlatform.Funding.Grants;
 
 /// <summary>
 /// Domain metrics on the dashboard (meter "KiPlatform.Funding"), per funding period and counted from the database, so
-/// every instance reports the same truth: euros committed by issued notices, budget left, and grants waiting for budget.
+/// every instance reports the same truth: euros committed by issued notices, budget left, grants waiting for budget, euros
+/// paid out, open repayment claims and overdue proofs of use.
 /// </summary>
 public sealed class FundingMetrics
 {
@@ -21,6 +22,12 @@ public sealed class FundingMetrics
             description: "Budget not yet committed, per funding period.");
         meter.CreateObservableGauge("ki.funding.grants_queued", () => Measure(p => p.Queued), unit: "{grant}",
             description: "Grants waiting for budget, per funding period.");
+        meter.CreateObservableGauge("ki.funding.disbursed", () => Measure(p => p.DisbursedCents / 100d), unit: "EUR",
+            description: "Euros paid out (call-offs and tranches), per funding period.");
+        meter.CreateObservableGauge("ki.funding.repayment_claims_open", () => Measure(p => p.OpenClaims), unit: "{claim}",
+            description: "Repayment claims after a partial revocation not yet repaid, per funding period.");
+        meter.CreateObservableGauge("ki.funding.proofs_overdue", () => Measure(p => p.OverdueProofs), unit: "{grant}",
+            description: "Grants whose proof of use is past its due date and not submitted, per funding period.");
     }
 
     public void Update(IReadOnlyList<PeriodFigures> periods) => _periods = periods;
@@ -29,5 +36,8 @@ public sealed class FundingMetrics
         _periods.Select(p => new Measurement<double>(value(p), new KeyValuePair<string, object?>("period", p.PeriodId)));
 }
 
-/// <summary>One funding period's budget, what its issued notices commit, and how many grants wait.</summary>
-public sealed record PeriodFigures(string PeriodId, long BudgetCents, long CommittedCents, int Queued);
+/// <summary>
+/// One funding period's budget, what its issued notices commit, how many grants wait, what was paid out, and how many
+/// repayment claims and overdue proofs of use are open.
+/// </summary>
+public sealed record PeriodFigures(string PeriodId, long BudgetCents, long CommittedCents, int Queued, long DisbursedCents = 0, int OpenClaims = 0, int OverdueProofs = 0);

@@ -13,22 +13,47 @@ public enum GrantStatus
     /// <summary>The grant notice (Zuwendungsbescheid) is issued and its amount committed against the budget.</summary>
     Issued = 3,
 
-    /// <summary>The notice can no longer be contested (bestandskräftig).</summary>
+    /// <summary>The notice can no longer be contested (bestandskräftig): money is called off, the proof of use awaited.</summary>
     Final = 4,
+
+    /// <summary>Revoked in part (Widerruf) after review: a repayment claim, bearing interest, is open.</summary>
+    RepaymentClaimed = 5,
+
+    /// <summary>The proof of use was accepted, or the repayment claim settled: nothing more is due either way.</summary>
+    Closed = 6,
 }
 
 /// <summary>The municipality a grant goes to: its AGS, official name and Regierungsbezirk.</summary>
 public sealed record GrantRecipient(string Ags, string DisplayName, string GovernmentDistrict);
 
-/// <summary>One entry of a grant's history: what happened, when, and on whose account.</summary>
-public sealed record GrantStep(int Position, string What, DateTimeOffset At, string By);
+/// <summary>
+/// One entry of a grant's history: what happened, when, and on whose account. A step that moves money names its
+/// <paramref name="Kind"/>, amount and the day it took effect, so every figure on the grant is the sum of its history.
+/// </summary>
+public sealed record GrantStep(int Position, string What, DateTimeOffset At, string By, GrantMoneyKind? Kind = null, long? AmountCents = null, DateOnly? EffectiveOn = null);
+
+/// <summary>What a history step did to the grant's money.</summary>
+public enum GrantMoneyKind
+{
+    /// <summary>Money paid out to the municipality (a call-off or a tranche).</summary>
+    Disbursed = 1,
+
+    /// <summary>Part of the grant revoked (Widerruf).</summary>
+    Revoked = 2,
+
+    /// <summary>Principal repaid on the repayment claim.</summary>
+    Repaid = 3,
+
+    /// <summary>Interest paid on the repayment claim.</summary>
+    InterestPaid = 4,
+}
 
 /// <summary>
 /// The MAIS grant that follows the approval of one KI for one funding period: its figures, computed once from the
 /// approval and the period's flat rates, and its way from pending through the budget queue to an issued, then final,
 /// grant notice. Teacher posts are allocated posts, recorded here but never money.
 /// </summary>
-public sealed class Grant
+public sealed partial class Grant
 {
     /// <summary>The time for legal remedy (Rechtsbehelfsfrist): a notice becomes final this many months after its date.</summary>
     public const int LegalRemedyMonths = 1;
@@ -65,6 +90,12 @@ public sealed class Grant
 
     public GrantAmounts Amounts { get; private init; } = null!;
 
+    /// <summary>The flat rates the grant was computed with: vacant posts are deducted at the same rates.</summary>
+    public FlatRates Rates { get; private init; } = null!;
+
+    /// <summary>The last day of the grant's funding period.</summary>
+    public DateOnly PeriodEnd { get; private init; }
+
     public GrantStatus Status { get; private set; }
 
     /// <summary>The notice's readable number, <c>KI-{period}-{ags}-{nn}</c>, once issued.</summary>
@@ -81,8 +112,8 @@ public sealed class Grant
 
     public IReadOnlyList<GrantStep> Steps => _steps;
 
-    public static Grant FromApproval(Guid applicationId, GrantRecipient recipient, string periodId, DateTimeOffset approvedAt, int teacherFteMilli, MaisFte fte,
-        GrantAmounts amounts, DateTimeOffset now)
+    public static Grant FromApproval(Guid applicationId, GrantRecipient recipient, string periodId, DateOnly periodEnd, DateTimeOffset approvedAt, int teacherFteMilli,
+        MaisFte fte, FlatRates rates, GrantAmounts amounts, DateTimeOffset now)
     {
         var grant = new Grant
         {
@@ -96,6 +127,9 @@ public sealed class Grant
             TeacherFteMilli = teacherFteMilli,
             Fte = fte,
             Amounts = amounts,
+            Rates = rates,
+            PeriodEnd = periodEnd,
+            ProofOfUseDueOn = periodEnd.AddMonths(ProofOfUseMonths),
             Status = GrantStatus.Pending,
         };
         grant.Record($"Computed from the approval: {amounts.Months} months from {amounts.Start:yyyy-MM-dd}", now, GrantActors.System);
@@ -143,11 +177,22 @@ public sealed class Grant
     {
         if (!allowed.Contains(Status))
         {
-            throw new RuleViolationException("STATE", $"grants/{Id}", $"The grant is {Status}.", GrantReasons.StateTransitionNotAllowed);
+            throw new RuleViolationException("STATE", Name, $"The grant is {Status}.", GrantReasons.StateTransitionNotAllowed);
         }
     }
 
     private void Record(string what, DateTimeOffset at, string by) => _steps.Add(new GrantStep(_steps.Count + 1, what, at, by));
+
+    private void Record(string what, DateTimeOffset at, string by, GrantMoneyKind kind, long cents, DateOnly on) =>
+        _steps.Add(new GrantStep(_steps.Count + 1, what, at, by, kind, cents, on));
+
+    private long Sum(GrantMoneyKind kind) => _steps.Where(s => s.Kind == kind).Sum(s => s.AmountCents ?? 0);
+}
+
+public static class GrantStates
+{
+    /// <summary>The states whose amount is committed against the period's budget: from the notice on, whatever followed.</summary>
+    public static readonly GrantStatus[] Committed = [GrantStatus.Issued, GrantStatus.Final, GrantStatus.RepaymentClaimed, GrantStatus.Closed];
 }
 
 public static class GrantActors
@@ -161,4 +206,9 @@ public static class GrantReasons
     public const string NotFound = "GRANT_NOT_FOUND";
     public const string StateTransitionNotAllowed = "STATE_TRANSITION_NOT_ALLOWED";
     public const string NoticeNotIssued = "NOTICE_NOT_ISSUED";
+    public const string ProofOfUseAlreadySubmitted = "PROOF_OF_USE_ALREADY_SUBMITTED";
+    public const string ProofOfUseNotSubmitted = "PROOF_OF_USE_NOT_SUBMITTED";
+    public const string RevocationAboveGrant = "REVOCATION_ABOVE_GRANT";
+    public const string RepaymentNotAsDue = "REPAYMENT_NOT_AS_DUE";
+    public const string RepaymentBeforeRevocation = "REPAYMENT_BEFORE_REVOCATION";
 }

@@ -25,6 +25,17 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         grant.Property(g => g.Version).IsRowVersion();
         grant.ComplexProperty(g => g.Fte);
         grant.ComplexProperty(g => g.Amounts);
+        grant.ComplexProperty(g => g.Rates);
+        grant.Property(g => g.Claim).AsJson();
+        // Derived from the history, never stored.
+        grant.Ignore(g => g.DisbursedCents);
+        grant.Ignore(g => g.RevokedCents);
+        grant.Ignore(g => g.RepaidCents);
+        grant.Ignore(g => g.InterestPaidCents);
+        grant.Ignore(g => g.RepayableCents);
+        grant.Ignore(g => g.UnpaidCents);
+        grant.Ignore(g => g.Payments);
+        grant.HasIndex(g => new { g.Status, g.ProofOfUseDueOn });
         grant.OwnsMany(g => g.Steps, step =>
         {
             step.ToTable("grant_steps");
@@ -33,6 +44,7 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
             step.Property(s => s.Position).ValueGeneratedNever();
             step.Property(s => s.What).HasMaxLength(500);
             step.Property(s => s.By).HasMaxLength(100);
+            step.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
         });
     }
 }

@@ -86,7 +86,7 @@ public sealed partial class GrantIssuer(
             .SqlQuery<long>($"SELECT \"BudgetCents\" AS \"Value\" FROM funding_periods WHERE \"Id\" = {periodId} FOR UPDATE")
             .SingleAsync(cancellationToken);
         var committed = await db.Grants
-            .Where(g => g.PeriodId == periodId && (g.Status == GrantStatus.Issued || g.Status == GrantStatus.Final))
+            .Where(g => g.PeriodId == periodId && GrantStates.Committed.Contains(g.Status))
             .SumAsync(g => g.Amounts.TotalCents, cancellationToken);
         var inOrder = db.Grants
             .Where(g => g.PeriodId == periodId && (g.Status == GrantStatus.Pending || g.Status == GrantStatus.QueuedForBudget))
