@@ -43,6 +43,9 @@ var staffing = AddService<Projects.KiPlatform_Staffing>("staffing", "staffingdb"
     .WithCache(infrastructure)
     .WithReference(applications).WaitFor(applications)
     .WithReference(funding).WaitFor(funding);
+// Funding reads what stands vacant from Staffing, asked for when needed and retried until answered, so it does not wait
+// for Staffing (which waits for Funding).
+funding.WithReference(staffing);
 // Notifications does not wait for Applications or Funding: its queues must be in place before Applications announces the
 // register it seeds at its first start. The names it asks Applications for, and the notices it fetches from Funding to
 // mail, are asked for when needed and retried until answered.

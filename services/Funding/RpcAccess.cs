@@ -21,5 +21,17 @@ internal static class RpcAccess
         .Allow(GrantService.Descriptor, nameof(GrantService.GrantServiceBase.ListGrants), GrantReaders)
         .Allow(GrantService.Descriptor, nameof(GrantService.GrantServiceBase.GetGrantNotice), [Roles.Municipality, .. MoneyReaders])
         // Only the addressee of a notice can waive its legal remedy (admin for operations).
-        .Allow(GrantService.Descriptor, nameof(GrantService.GrantServiceBase.WaiveLegalRemedy), Roles.Municipality, Roles.Admin);
+        .Allow(GrantService.Descriptor, nameof(GrantService.GrantServiceBase.WaiveLegalRemedy), Roles.Municipality, Roles.Admin)
+        .Allow(GrantService.Descriptor, nameof(GrantService.GrantServiceBase.GetGrantAccount), [Roles.Municipality, .. MoneyReaders])
+        // The municipality calls off money from its own grants; MAIS decides.
+        .Allow(DisbursementService.Descriptor, nameof(DisbursementService.DisbursementServiceBase.RequestDisbursement), Roles.Municipality, Roles.Admin)
+        .Allow(DisbursementService.Descriptor, nameof(DisbursementService.DisbursementServiceBase.ApproveDisbursement), Roles.Mais, Roles.Admin)
+        .Allow(DisbursementService.Descriptor, nameof(DisbursementService.DisbursementServiceBase.RefuseDisbursement), Roles.Mais, Roles.Admin)
+        .Allow(DisbursementService.Descriptor, nameof(DisbursementService.DisbursementServiceBase.ListDisbursements), [Roles.Municipality, .. MoneyReaders])
+        // The municipality proves the use of its own grants; MAIS reviews and records repayments.
+        .Allow(ProofOfUseService.Descriptor, nameof(ProofOfUseService.ProofOfUseServiceBase.SubmitProofOfUse), Roles.Municipality, Roles.Admin)
+        .Allow(ProofOfUseService.Descriptor, nameof(ProofOfUseService.ProofOfUseServiceBase.GetProofOfUse), [Roles.Municipality, .. MoneyReaders])
+        .Allow(ProofOfUseService.Descriptor, nameof(ProofOfUseService.ProofOfUseServiceBase.ReviewProofOfUse), Roles.Mais, Roles.Admin)
+        .Allow(ProofOfUseService.Descriptor, nameof(ProofOfUseService.ProofOfUseServiceBase.RecordRepayment), Roles.Mais, Roles.Admin)
+        .Allow(ProofOfUseService.Descriptor, nameof(ProofOfUseService.ProofOfUseServiceBase.ListOverdueProofsOfUse), [Roles.Municipality, .. MoneyReaders]);
 }

@@ -12,6 +12,7 @@ internal static class FundingPeriodFields
     public const string PostCaps = "post_caps";
     public const string StartDate = "start_date";
     public const string EndDate = "end_date";
+    public const string FixedTranches = "fixed_tranches";
 
-    public static readonly EditablePaths Paths = new(V1.FundingPeriod.Descriptor, Budget, SpecialistRate, AdministrativeRate, SupportRate, PostCaps, StartDate, EndDate);
+    public static readonly EditablePaths Paths = new(V1.FundingPeriod.Descriptor, Budget, SpecialistRate, AdministrativeRate, SupportRate, PostCaps, StartDate, EndDate, FixedTranches);
 }

@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Domain;
 using KiPlatform.Funding.Grants;
+using KiPlatform.Funding.Vacancies;
 using KiPlatform.Funding.V1;
 using KiPlatform.IntegrationEvents.Funding;
 using KiPlatform.Messaging.Outbox;
@@ -121,7 +122,15 @@ public sealed class FundingPeriodGrpcService(
             .GroupBy(g => new { g.GovernmentDistrict, Committed = GrantStates.Committed.Contains(g.Status), Queued = g.Status == GrantStatus.QueuedForBudget })
             .Select(g => new { g.Key.GovernmentDistrict, g.Key.Committed, g.Key.Queued, Cents = g.Sum(x => x.Amounts.TotalCents), Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return FundingOverviews.Of(id, budget.Value, sums.Select(s => new DistrictSum(s.GovernmentDistrict, s.Committed, s.Queued, s.Cents, s.Count))).ToByteArray();
+        var today = StateCalendar.DayOf(clock.GetUtcNow());
+        var committed = await db.Grants.AsNoTracking().Where(g => g.PeriodId == id && GrantStates.Committed.Contains(g.Status)).ToListAsync(cancellationToken);
+        var vacancy = await db.VacancyFigures.AsNoTracking().Where(f => db.Grants.Any(g => g.Id == f.GrantId && g.PeriodId == id))
+            .ToDictionaryAsync(f => f.GrantId, f => f.Months, cancellationToken);
+        var money = committed.Select(g => new GrantMoney(g.GovernmentDistrict, g.DisbursedCents,
+            OwedAmount.Compute(g.Amounts.TotalCents - g.RevokedCents, g.Amounts.Start, g.PeriodEnd, g.Rates, vacancy.GetValueOrDefault(g.Id, []), today).OwedCents,
+            g.RepayableCents)).ToList();
+        return FundingOverviews.Of(id, budget.Value, sums.Select(s => new DistrictSum(s.GovernmentDistrict, s.Committed, s.Queued, s.Cents, s.Count)), money)
+            .ToByteArray();
     }
 
     private static FundingPeriodValues ValuesOf(UpdateFundingPeriodRequest request)
@@ -142,7 +151,8 @@ public sealed class FundingPeriodGrpcService(
             Cents(FundingPeriodFields.SupportRate, sent.SupportRatePerHalfFteYear),
             caps,
             EditablePaths.Names(mask, FundingPeriodFields.StartDate) ? sent.StartDate.ToDateOnly() : null,
-            EditablePaths.Names(mask, FundingPeriodFields.EndDate) ? sent.EndDate.ToDateOnly() : null);
+            EditablePaths.Names(mask, FundingPeriodFields.EndDate) ? sent.EndDate.ToDateOnly() : null,
+            EditablePaths.Names(mask, FundingPeriodFields.FixedTranches) ? sent.FixedTranches : null);
     }
 
     private static V1.FundingPeriod ToContract(FundingPeriod period) => new()
@@ -169,5 +179,6 @@ public sealed class FundingPeriodGrpcService(
             }),
         },
         Etag = ETags.Format(period.Version),
+        FixedTranches = period.FixedTranches,
     };
 }

@@ -15,6 +15,14 @@ public sealed class FundingOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FinalityInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often due payments, tranches and proof-of-use deadlines are looked for.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often vacancy figures the Staffing service has not given yet, or that a staffing change made stale, are fetched.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan VacancyRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often the committed euros, budget left and queued grants on the dashboard are counted again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MetricsInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -19,6 +19,11 @@ internal static class GrantContract
         grant.AdministrativeAmount = null;
         grant.SupportAmount = null;
         grant.TotalAmount = null;
+        foreach (var step in grant.History)
+        {
+            step.Amount = null;
+        }
+
         return grant;
     }
 }

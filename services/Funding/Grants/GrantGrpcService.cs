@@ -2,7 +2,9 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Domain;
+using KiPlatform.Funding.Disbursements;
 using KiPlatform.Funding.FundingPeriods;
+using KiPlatform.Funding.Vacancies;
 using KiPlatform.Funding.V1;
 using KiPlatform.IntegrationEvents.Funding;
 using KiPlatform.Messaging.Outbox;
@@ -123,6 +125,72 @@ public sealed class GrantGrpcService(
             return ToContract(grant);
         });
 
+    public override async Task<GrantAccount> GetGrantAccount(GetGrantAccountRequest request, ServerCallContext context)
+    {
+        var id = GrantName.ParseId(request.Name, "name");
+        var ct = context.CancellationToken;
+        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, ct) ?? throw new ResourceNotFoundException(request.Name, GrantReasons.NotFound);
+        context.Caller().EnsureMayActFor(grant.Ags);
+        if (grant.Number is null)
+        {
+            throw new RuleViolationException("NOTICE", request.Name, $"The grant is {grant.Status}: no notice has been issued yet.", GrantReasons.NoticeNotIssued);
+        }
+
+        var asOf = request.AsOfDate?.ToDateOnly() ?? StateCalendar.DayOf(clock.GetUtcNow());
+        var vacancy = await db.VacancyFigures.AsNoTracking().SingleOrDefaultAsync(f => f.GrantId == id, ct);
+        var calledOff = await db.Disbursements
+            .Where(d => d.GrantId == id && (d.Status == DisbursementStatus.Requested || d.Status == DisbursementStatus.Approved)).SumAsync(d => d.AmountCents, ct);
+        var baseRates = await db.BaseRates.AsNoTracking().ToListAsync(ct);
+        var months = vacancy?.Months ?? [];
+        var figures = GrantAccounting.Of(grant, months, calledOff, asOf, baseRates);
+        return new GrantAccount
+        {
+            Grant = request.Name,
+            AsOfDate = asOf.ToContract(),
+            Granted = Euro.FromCents(figures.GrantedCents),
+            Revoked = Euro.FromCents(figures.RevokedCents),
+            Disbursed = Euro.FromCents(figures.DisbursedCents),
+            CalledOff = Euro.FromCents(figures.CalledOffCents),
+            LeftToCallOff = Euro.FromCents(figures.LeftToCallOffCents),
+            VacancyDeduction = Euro.FromCents(figures.Owed.DeductionCents),
+            Owed = Euro.FromCents(figures.Owed.OwedCents),
+            VacancyCountedThrough = figures.Owed.CountedThrough?.ToContract(),
+            VacancyFiguresTime = vacancy?.TakenAt is { } taken ? Timestamp.FromDateTimeOffset(taken) : null,
+            VacancyFiguresStale = vacancy is null || vacancy.IsStale,
+            Posts =
+            {
+                months.GroupBy(m => (m.PostId, m.Category, m.FteMilli)).Select(post => new PostVacancyMonths
+                {
+                    Post = $"postPlans/{grant.Ags}/posts/{post.Key.PostId}",
+                    Category = CategoryOf(post.Key.Category),
+                    FteMilli = post.Key.FteMilli,
+                    Months =
+                    {
+                        post.OrderBy(m => m.FirstDay).Select(m => new VacantMonth
+                        {
+                            Year = m.Year,
+                            Month = m.Month,
+                            VacantMilliFteMonths = (long)Math.Round((decimal)m.VacantMilliDays / m.DaysInMonth, 0, MidpointRounding.AwayFromZero),
+                            Counted = OwedAmount.Counts(m, grant.Amounts.Start, grant.PeriodEnd, asOf),
+                        }),
+                    },
+                }),
+            },
+            Repayable = Euro.FromCents(figures.RepayableCents),
+            Interest = Euro.FromCents(figures.InterestCents),
+            Repaid = Euro.FromCents(figures.RepaidCents),
+            InterestPaid = Euro.FromCents(figures.InterestPaidCents),
+        };
+    }
+
+    private static MaisCategory CategoryOf(string category) => category switch
+    {
+        OwedAmount.Specialist => MaisCategory.Specialist,
+        OwedAmount.Administration => MaisCategory.Administrative,
+        OwedAmount.Support => MaisCategory.Support,
+        _ => MaisCategory.Unspecified,
+    };
+
     internal static V1.Grant ToContract(Grant grant) => new()
     {
         Name = GrantName.Format(grant.Id),
@@ -144,11 +212,25 @@ public sealed class GrantGrpcService(
         TeacherFteMilli = grant.TeacherFteMilli,
         FinancingType = Grant.FinancingType,
         NoticeDate = grant.NoticeDate?.ToContract(),
-        History = { grant.Steps.OrderBy(s => s.Position).Select(s => new GrantHistoryEntry { Description = s.What, Time = Timestamp.FromDateTimeOffset(s.At), Actor = s.By }) },
+        History =
+        {
+            grant.Steps.OrderBy(s => s.Position).Select(s => new GrantHistoryEntry
+            {
+                Description = s.What,
+                Time = Timestamp.FromDateTimeOffset(s.At),
+                Actor = s.By,
+                MoneyKind = (V1.GrantMoneyKind)(int)(s.Kind ?? 0),
+                Amount = s.AmountCents is { } cents ? Euro.FromCents(cents) : null,
+                EffectiveDate = s.EffectiveOn?.ToContract(),
+            }),
+        },
         Etag = ETags.Format(grant.Version),
         FinalDate = grant.FinalOn?.ToContract(),
         LegalRemedyWaived = grant.LegalRemedyWaived,
         MunicipalityDisplayName = grant.MunicipalityName,
         GovernmentDistrict = grant.GovernmentDistrict,
+        ProofOfUseDueDate = grant.ProofOfUseDueOn.ToContract(),
+        ProofOfUseSubmitTime = grant.ProofOfUseSubmittedAt is { } submitted ? Timestamp.FromDateTimeOffset(submitted) : null,
+        ProofOfUseOverdueDate = grant.ProofOfUseOverdueSince?.ToContract(),
     };
 }

@@ -18,45 +18,11 @@ namespace KiPlatform.Funding.Grants;
 /// </summary>
 public sealed partial class GrantIssuer(
     IServiceScopeFactory scopes, FundingOverviewCache overviews, IOptions<FundingOptions> options, TimeProvider clock, ILogger<GrantIssuer> logger)
-    : BackgroundService
+    : ScheduledRound(logger)
 {
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    protected override TimeSpan Interval => options.Value.IssueInterval;
 
-    public void Wake()
-    {
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken.
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await IssueWaitingAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogIssueFailed(e);
-            }
-
-            try
-            {
-                await _wake.WaitAsync(options.Value.IssueInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    public override Task RunAsync(CancellationToken cancellationToken) => IssueWaitingAsync(cancellationToken);
 
     /// <summary>One round over every period with grants waiting.</summary>
     public async Task IssueWaitingAsync(CancellationToken cancellationToken)
@@ -145,7 +111,4 @@ public sealed partial class GrantIssuer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Grant of {Ags} for period {PeriodId} ({TotalCents} cents) queued for budget: {LeftCents} cents left")]
     private partial void LogQueued(string ags, string periodId, long totalCents, long leftCents);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Issuing waiting grants failed; the next round tries again")]
-    private partial void LogIssueFailed(Exception exception);
 }

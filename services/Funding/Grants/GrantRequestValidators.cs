@@ -36,3 +36,12 @@ internal sealed class WaiveLegalRemedyRequestValidator : AbstractValidator<Waive
         RuleFor(r => r.RequestId).RequestId();
     }
 }
+
+internal sealed class GetGrantAccountRequestValidator : AbstractValidator<GetGrantAccountRequest>
+{
+    public GetGrantAccountRequestValidator()
+    {
+        RuleFor(r => r.Name).ResourceName(GrantName.Pattern(), GrantName.Expected);
+        RuleFor(r => r.AsOfDate).ValidDate();
+    }
+}

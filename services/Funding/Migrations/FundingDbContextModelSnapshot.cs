@@ -23,6 +23,87 @@ namespace KiPlatform.Funding.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("KiPlatform.Funding.Disbursements.Disbursement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Ags")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("PaymentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PeriodId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("TrancheOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("TwoMonthNeedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "RequestedAt");
+
+                    b.HasIndex("GrantId", "TrancheOn")
+                        .IsUnique()
+                        .HasFilter("\"TrancheOn\" IS NOT NULL");
+
+                    b.HasIndex("Status", "PaymentDate");
+
+                    b.ToTable("disbursements", (string)null);
+                });
+
             modelBuilder.Entity("KiPlatform.Funding.FundingPeriods.FundingPeriod", b =>
                 {
                     b.Property<string>("Id")
@@ -38,6 +119,9 @@ namespace KiPlatform.Funding.Migrations
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date")
                         .HasColumnName("end_date");
+
+                    b.Property<bool>("FixedTranches")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("SpecialistRatePerFteYearCents")
                         .HasColumnType("bigint");
@@ -96,6 +180,9 @@ namespace KiPlatform.Funding.Migrations
                     b.Property<DateTimeOffset>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Claim")
+                        .HasColumnType("jsonb");
+
                     b.Property<DateOnly?>("FinalOn")
                         .HasColumnType("date");
 
@@ -119,10 +206,25 @@ namespace KiPlatform.Funding.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
                     b.Property<string>("PeriodId")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("ProofOfUseDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ProofOfUseOverdueSince")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProofOfUseRemindersSent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ProofOfUseSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -175,6 +277,20 @@ namespace KiPlatform.Funding.Migrations
                                 .HasColumnType("integer");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rates", "KiPlatform.Funding.Grants.Grant.Rates#FlatRates", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("AdministrativeCentsPerFteYear")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("SpecialistCentsPerFteYear")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("SupportCentsPerFteYear")
+                                .HasColumnType("bigint");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Ags");
@@ -185,9 +301,85 @@ namespace KiPlatform.Funding.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("Status", "ProofOfUseDueOn");
+
                     b.HasIndex("PeriodId", "Status", "ApprovedAt");
 
                     b.ToTable("grants", (string)null);
+                });
+
+            modelBuilder.Entity("KiPlatform.Funding.ProofsOfUse.ProofOfUse", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Document")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Narrative")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("GrantId");
+
+                    b.ToTable("proofs_of_use", (string)null);
+                });
+
+            modelBuilder.Entity("KiPlatform.Funding.Repayments.BaseRate", b =>
+                {
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BasisPoints")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EffectiveFrom");
+
+                    b.ToTable("base_rates", (string)null);
+                });
+
+            modelBuilder.Entity("KiPlatform.Funding.Vacancies.VacancyFigures", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Ags")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("ChangesSeen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChangesTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Months")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("GrantId");
+
+                    b.HasIndex("Ags");
+
+                    b.ToTable("grant_vacancies", (string)null);
                 });
 
             modelBuilder.Entity("KiPlatform.Messaging.Deduplication.ProcessedMessage", b =>
@@ -356,6 +548,9 @@ namespace KiPlatform.Funding.Migrations
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
+                            b1.Property<long?>("AmountCents")
+                                .HasColumnType("bigint");
+
                             b1.Property<DateTimeOffset>("At")
                                 .HasColumnType("timestamp with time zone");
 
@@ -363,6 +558,13 @@ namespace KiPlatform.Funding.Migrations
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
+
+                            b1.Property<DateOnly?>("EffectiveOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Kind")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
 
                             b1.Property<string>("What")
                                 .IsRequired()

@@ -27,12 +27,16 @@ public static class OwedAmount
 
     public static OwedFigures Compute(long grantedCents, DateOnly grantStart, DateOnly periodEnd, FlatRates rates, IEnumerable<VacantPostMonth> months, DateOnly asOf)
     {
-        var counted = months.Where(m => m.FirstDay >= grantStart && m.LastDay <= periodEnd && m.LastDay < asOf).ToList();
+        var counted = months.Where(m => Counts(m, grantStart, periodEnd, asOf)).ToList();
         var exact = counted.Sum(m => m.VacantMilliDays * (decimal)RateOf(m.Category, rates) / (m.DaysInMonth * 12_000m));
         var deduction = Math.Min(grantedCents, (long)Math.Round(exact, 0, MidpointRounding.AwayFromZero));
         var through = counted.Count == 0 ? (DateOnly?)null : counted.Max(m => m.LastDay);
         return new OwedFigures(grantedCents, deduction, grantedCents - deduction, through);
     }
+
+    /// <summary>Whether the month counts: within the grant, and ended before <paramref name="asOf"/>.</summary>
+    public static bool Counts(VacantPostMonth month, DateOnly grantStart, DateOnly periodEnd, DateOnly asOf) =>
+        month.FirstDay >= grantStart && month.LastDay <= periodEnd && month.LastDay < asOf;
 
     private static long RateOf(string category, FlatRates rates) => category switch
     {
