@@ -15,8 +15,8 @@ public sealed class GrantNoticeDocumentTests
         var period = FundingPeriod.Add("2012", new FundingPeriodValues(983_000_000, 5_000_000, 5_000_000, 2_000_000,
             new PostCaps(2000, 2000, 1000, 500), new DateOnly(2012, 1, 1), new DateOnly(2013, 9, 30)), "seed", "funding", Now);
         var amounts = GrantCalculation.Compute(new MaisFte(2000, 1000, 500), period.Rates, StateCalendar.DayOf(Now), period.StartDate, period.EndDate);
-        var grant = Grant.FromApproval(Guid.NewGuid(), new GrantRecipient("05974", "Kreis Soest", "Arnsberg"), period.Id, Now, 2000,
-            new MaisFte(2000, 1000, 500), amounts, Now);
+        var grant = Grant.FromApproval(Guid.NewGuid(), new GrantRecipient("05974", "Kreis Soest", "Arnsberg"), period.Id, period.EndDate, Now, 2000,
+            new MaisFte(2000, 1000, 500), period.Rates, amounts, Now);
         grant.Issue("KI-2012-05974-01", new DateOnly(2012, 9, 28), Now);
 
         var bytes = new GrantNoticeDocument().Render(grant, period);
