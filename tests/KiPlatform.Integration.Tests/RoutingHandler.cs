@@ -14,12 +14,22 @@ internal sealed class RoutingHandler(Dictionary<string, HttpMessageHandler> rout
         services.ConfigureAll<HttpClientFactoryOptions>(options =>
             options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new RoutingHandler(routes)));
 
-    private readonly Dictionary<string, HttpMessageInvoker> _invokers = routes.ToDictionary(r => r.Key, r => new HttpMessageInvoker(r.Value, disposeHandler: false));
-
+    // Looked up on each call: a route may be added once its server exists (two services that call each other), or
+    // removed when its server stops.
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var invoker = _invokers.GetValueOrDefault(request.RequestUri!.Host)
-            ?? throw new InvalidOperationException($"No test server answers for {request.RequestUri.Host}.");
+        HttpMessageHandler? handler;
+        lock (routes)
+        {
+            handler = routes.GetValueOrDefault(request.RequestUri!.Host);
+        }
+
+        if (handler is null)
+        {
+            throw new HttpRequestException($"No test server answers for {request.RequestUri.Host}.");
+        }
+
+        using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
         var response = await invoker.SendAsync(request, cancellationToken);
         response.Version = request.Version;
         return response;

@@ -49,6 +49,9 @@ internal sealed class FundingServiceHost : WebApplicationFactory<FundingDbContex
         ["Funding:MetricsInterval"] = "00:00:01",
         ["ConnectionStrings:cache"] = servers.CacheConnectionString,
         ["Services:applications:http:0"] = "http://applications.test",
+        // No Staffing here: vacancy figures stay unfetched, and what a grant owes makes no deduction.
+        ["Services:staffing:http:0"] = "http://staffing.test",
+        ["Funding:ScheduleInterval"] = "00:00:01",
         ["Messaging:ConsumeRetryMinInterval"] = "00:00:00.050",
         ["Messaging:ConsumeRetryMaxInterval"] = "00:00:00.200",
     };

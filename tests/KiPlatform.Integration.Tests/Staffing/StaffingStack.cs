@@ -27,6 +27,9 @@ internal sealed class StaffingStack : IAsyncDisposable
     private ServiceHost<FundingDbContext> _funding = null!;
     private ServiceHost<StaffingDbContext> _staffing = null!;
     private GrpcChannel _channel = null!;
+    private GrpcChannel _fundingChannel = null!;
+    private readonly Dictionary<string, HttpMessageHandler> _fundingRoutes = [];
+    private bool _staffingStopped;
 
     private StaffingStack(ServersFixture servers) => _servers = servers;
 
@@ -36,11 +39,29 @@ internal sealed class StaffingStack : IAsyncDisposable
 
     public IServiceProvider StaffingServices => _staffing.Services;
 
+    /// <summary>The Funding service of the stack, which reads vacancy from its Staffing service.</summary>
+    public GrpcChannel FundingChannel => _fundingChannel;
+
+    public string FundingDatabase => _funding.Database;
+
+    /// <summary>Stops the Staffing service: Funding's calls to it fail from now on, as they would with Staffing down.</summary>
+    public async Task StopStaffingAsync()
+    {
+        lock (_fundingRoutes)
+        {
+            _fundingRoutes.Remove("staffing.test");
+        }
+
+        _staffingStopped = true;
+        await _staffing.DisposeAsync();
+    }
+
     public static async Task<StaffingStack> StartAsync(ServersFixture servers, CancellationToken cancellationToken)
     {
         var stack = new StaffingStack(servers);
         stack._applications = await ApplicationsServiceHost.StartAsync(servers, cancellationToken);
         var applicationsHandler = stack._applications.Server.CreateHandler();
+        stack._fundingRoutes["applications.test"] = applicationsHandler;
         stack._funding = new ServiceHost<FundingDbContext>(new()
         {
             [$"ConnectionStrings:{FundingDbContext.ConnectionName}"] = await servers.CreateDatabaseAsync(cancellationToken),
@@ -50,7 +71,12 @@ internal sealed class StaffingStack : IAsyncDisposable
             ["Paging:TokenKey"] = new string('k', 64),
             ["Messaging:QueuePrefix"] = $"funding-test-{Guid.NewGuid():N}",
             ["Services:applications:http:0"] = "http://applications.test",
-        }, routes: new() { ["applications.test"] = applicationsHandler });
+            ["Services:staffing:http:0"] = "http://staffing.test",
+            ["Funding:IssueInterval"] = "00:00:00.100",
+            ["Funding:VacancyRefreshInterval"] = "00:00:00.200",
+            ["Messaging:ConsumeRetryMinInterval"] = "00:00:00.050",
+            ["Messaging:ConsumeRetryMaxInterval"] = "00:00:00.200",
+        }, routes: stack._fundingRoutes);
         _ = stack._funding.Server; // starts it: migrates and seeds
         var fundingHandler = stack._funding.Server.CreateHandler();
         stack._staffing = new ServiceHost<StaffingDbContext>(new()
@@ -68,6 +94,12 @@ internal sealed class StaffingStack : IAsyncDisposable
             ["Staffing:FillCountInterval"] = "00:00:01",
         }, routes: new() { ["applications.test"] = applicationsHandler, ["funding.test"] = fundingHandler });
         stack._channel = GrpcChannel.ForAddress("http://staffing.test", new GrpcChannelOptions { HttpHandler = stack._staffing.Server.CreateHandler() });
+        lock (stack._fundingRoutes)
+        {
+            stack._fundingRoutes["staffing.test"] = stack._staffing.Server.CreateHandler();
+        }
+
+        stack._fundingChannel = GrpcChannel.ForAddress("http://funding.test", new GrpcChannelOptions { HttpHandler = fundingHandler });
         return stack;
     }
 
@@ -82,7 +114,12 @@ internal sealed class StaffingStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _channel.Dispose();
-        await _staffing.DisposeAsync();
+        _fundingChannel.Dispose();
+        if (!_staffingStopped)
+        {
+            await _staffing.DisposeAsync();
+        }
+
         await _funding.DisposeAsync();
         await _applications.DisposeAsync();
     }
