@@ -36,6 +36,14 @@ public static class Composition
             bus.AddConsumer<NoticeConsumer<GrantIssued>>();
             bus.AddConsumer<NoticeConsumer<GrantQueuedForBudget>>();
             bus.AddConsumer<NoticeConsumer<GrantFinal>>();
+            bus.AddConsumer<NoticeConsumer<DisbursementRequested>>();
+            bus.AddConsumer<NoticeConsumer<DisbursementRefused>>();
+            bus.AddConsumer<NoticeConsumer<DisbursementPaid>>();
+            bus.AddConsumer<NoticeConsumer<ProofOfUseDue>>();
+            bus.AddConsumer<NoticeConsumer<ProofOfUseOverdue>>();
+            bus.AddConsumer<NoticeConsumer<ProofOfUseSubmitted>>();
+            bus.AddConsumer<NoticeConsumer<GrantPartiallyRevoked>>();
+            bus.AddConsumer<NoticeConsumer<GrantClosed>>();
         });
         builder.AddIdempotentCommands<NotificationsDbContext>();
         builder.AddRpcContract(RpcAccess.Rules, typeof(Composition).Assembly);

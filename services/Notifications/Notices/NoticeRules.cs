@@ -53,6 +53,32 @@ public static class NoticeRules
         ],
         GrantFinal e => To([Municipality(e.Ags)], "grant-final.municipality", e.Ags, Grant(e.GrantId),
             Values(("number", e.Number), ("final_on", Iso(e.FinalOn)), ("waived", e.Waived))),
+        DisbursementRequested e => To([Recipients.Mais], "disbursement-requested.statewide", e.Ags, Grant(e.GrantId),
+            Values(("number", e.Number), ("period", e.PeriodId), ("amount", e.AmountCents), ("need", e.TwoMonthNeedCents))),
+        DisbursementRefused e => To([Municipality(e.Ags)], "disbursement-refused.municipality", e.Ags, Grant(e.GrantId),
+            Values(("number", e.Number), ("amount", e.AmountCents), ("reason", e.Reason))),
+        DisbursementPaid e => To([Municipality(e.Ags)], "disbursement-paid.municipality", e.Ags, Grant(e.GrantId),
+            Values(("number", e.Number), ("amount", e.AmountCents), ("paid_on", Iso(e.PaidOn)), ("tranche_on", e.TrancheOn is { } t ? Iso(t) : ""),
+                ("disbursed", e.DisbursedCents))),
+        ProofOfUseDue e => To([Municipality(e.Ags)], "proof-of-use-due.municipality", e.Ags, Grant(e.GrantId),
+            Values(("number", e.Number), ("due_on", Iso(e.DueOn)), ("reminder", e.Reminder))),
+        ProofOfUseOverdue e =>
+        [
+            .. To([Municipality(e.Ags)], "proof-of-use-overdue.municipality", e.Ags, Grant(e.GrantId), Values(("number", e.Number), ("due_on", Iso(e.DueOn)))),
+            .. To([Recipients.Mais], "proof-of-use-overdue.statewide", e.Ags, Grant(e.GrantId), Values(("number", e.Number), ("due_on", Iso(e.DueOn)))),
+        ],
+        ProofOfUseSubmitted e => To([Recipients.Mais], "proof-of-use-submitted.statewide", e.Ags, Grant(e.GrantId),
+            Values(("number", e.Number), ("period", e.PeriodId))),
+        GrantPartiallyRevoked e =>
+        [
+            .. To([Municipality(e.Ags)], "grant-partially-revoked.municipality", e.Ags, Grant(e.GrantId), Revoked(e)),
+            .. To([Recipients.StatewideCoordination], "grant-partially-revoked.statewide", e.Ags, Grant(e.GrantId), Revoked(e)),
+        ],
+        GrantClosed e =>
+        [
+            .. To([Municipality(e.Ags)], "grant-closed.municipality", e.Ags, Grant(e.GrantId), Closed(e)),
+            .. To([Recipients.StatewideCoordination], "grant-closed.statewide", e.Ags, Grant(e.GrantId), Closed(e)),
+        ],
         MunicipalitiesSeeded e => To([Recipients.StatewideCoordination], "municipalities-seeded.statewide", null, "",
             Values(("added", e.AddedCount), ("total", e.TotalCount))),
         _ => [],
@@ -90,6 +116,12 @@ public static class NoticeRules
 
     private static Dictionary<string, object> Queued(GrantQueuedForBudget e) =>
         Values(("period", e.PeriodId), ("total", e.TotalCents), ("left", e.BudgetLeftCents));
+
+    private static Dictionary<string, object> Revoked(GrantPartiallyRevoked e) => Values(
+        ("number", e.Number), ("revoked", e.RevokedCents), ("repayable", e.RepayableCents), ("reason", e.Reason), ("revoked_on", Iso(e.RevokedOn)));
+
+    private static Dictionary<string, object> Closed(GrantClosed e) =>
+        Values(("number", e.Number), ("repaid", e.RepaidCents), ("interest", e.InterestPaidCents));
 
     private static string Fte(decimal fte) => Domain.GermanFormat.Fte((int)(fte * 1000m));
 

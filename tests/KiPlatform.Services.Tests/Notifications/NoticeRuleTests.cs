@@ -1,6 +1,7 @@
 using KiPlatform.IntegrationEvents.Applications;
 using KiPlatform.IntegrationEvents.Funding;
 using KiPlatform.IntegrationEvents.Staffing;
+using KiPlatform.Notifications.Inbox;
 using KiPlatform.Notifications.Notices;
 
 namespace KiPlatform.Services.Tests.Notifications;
@@ -40,6 +41,14 @@ public sealed class NoticeRuleTests
             new GrantQueuedForBudget(ApplicationId, "05754", "2013", ApplicationId, 1, 0, SeptemberTwentieth2012),
             new GrantFinal(ApplicationId, "KI-2013-05754-01", "05754", "2013", new DateOnly(2012, 10, 28), false, SeptemberTwentieth2012),
             new MunicipalitiesSeeded(54, 54, SeptemberTwentieth2012),
+            new DisbursementRequested(ApplicationId, ApplicationId, "KI-2013-05754-01", "05754", "2013", 1, 1, SeptemberTwentieth2012),
+            new DisbursementRefused(ApplicationId, ApplicationId, "KI-2013-05754-01", "05754", "2013", 1, "x", SeptemberTwentieth2012),
+            new DisbursementPaid(ApplicationId, ApplicationId, "KI-2013-05754-01", "05754", "2013", 1, new DateOnly(2013, 5, 1), null, 1, SeptemberTwentieth2012),
+            new ProofOfUseDue(ApplicationId, "KI-2013-05754-01", "05754", "2013", new DateOnly(2014, 6, 30), 1, SeptemberTwentieth2012),
+            new ProofOfUseOverdue(ApplicationId, "KI-2013-05754-01", "05754", "2013", new DateOnly(2014, 6, 30), SeptemberTwentieth2012),
+            new ProofOfUseSubmitted(ApplicationId, "KI-2013-05754-01", "05754", "2013", SeptemberTwentieth2012),
+            new GrantPartiallyRevoked(ApplicationId, "KI-2013-05754-01", "05754", "2013", 1, 1, "x", new DateOnly(2014, 9, 1), SeptemberTwentieth2012),
+            new GrantClosed(ApplicationId, "KI-2013-05754-01", "05754", "2013", 0, 0, SeptemberTwentieth2012),
         }.SelectMany(NoticeRules.For).Select(n => n.Template).ToHashSet();
 
         Assert.Equal(Templates.Names.Order(), named.Order());
@@ -143,6 +152,28 @@ public sealed class NoticeRuleTests
         var text = Assert.Single(texts).Value;
         Assert.Equal("Zuwendungsbescheid KI-2013-05754-01 ist bestandskräftig", text.Subject);
         Assert.Contains("seit dem 28. Oktober 2012 bestandskräftig, da Sie auf Rechtsbehelfe verzichtet haben.", text.Body);
+    }
+
+    [Fact]
+    public void The_1_May_tranche_of_85_000_euros_tells_the_municipality_what_is_paid_and_when()
+    {
+        var texts = Texts(new DisbursementPaid(Guid.NewGuid(), Guid.NewGuid(), "KI-2013-05754-01", "05754", "2013", 8_500_000, new DateOnly(2013, 5, 2),
+            new DateOnly(2013, 5, 1), 8_500_000, SeptemberTwentieth2012));
+
+        var text = Assert.Single(texts).Value;
+        Assert.Equal("Auszahlung zu KI-2013-05754-01: 85.000,00 EUR", text.Subject);
+        Assert.Contains("am 2. Mai 2013 85.000,00 EUR ausgezahlt (Teilbetrag zum 1. Mai 2013)", text.Body);
+    }
+
+    [Fact]
+    public void A_partial_revocation_tells_the_municipality_what_to_repay_with_interest_and_LaKI_the_figures()
+    {
+        var texts = Texts(new GrantPartiallyRevoked(Guid.NewGuid(), "KI-2013-05754-01", "05754", "2013", 10_000_000, 1_500_000, "Stellen unbesetzt",
+            new DateOnly(2014, 9, 1), SeptemberTwentieth2012));
+
+        Assert.Equal(["laki", Recipients.MunicipalityPrefix + "05754"], texts.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("in Höhe von 100.000,00 EUR widerrufen. Begründung: Stellen unbesetzt", texts[Recipients.MunicipalityPrefix + "05754"].Body);
+        Assert.Contains("Zu erstatten sind 15.000,00 EUR, verzinst mit fünf Prozentpunkten über dem Basiszinssatz", texts[Recipients.MunicipalityPrefix + "05754"].Body);
     }
 
     [Fact]
