@@ -122,27 +122,48 @@ public sealed class FirstWaveTests(PlatformFixture platform, FirstWaveFixture wa
     }
 
     [Fact]
-    public async Task Kreis_Soest_goes_on_final_after_its_waiver_staffed_with_one_post_vacant_and_told_live_of_each_step_once()
+    public async Task Kreis_Soest_goes_from_its_notice_to_closure_staffed_with_one_post_vacant_paid_proven_revoked_in_part_and_told_live_of_each_step_once()
     {
-        var grant = (await new GrantService.GrantServiceClient(platform.Channel("funding", Roles.Municipality, GoesOnAgs))
-            .ListGrantsAsync(new ListGrantsRequest { FundingPeriod = wave.FundingPeriod }, cancellationToken: Ct)).Grants.Single();
+        var funding = new GrantService.GrantServiceClient(platform.Channel("funding", Roles.Municipality, GoesOnAgs));
+        var grant = (await funding.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = wave.FundingPeriod }, cancellationToken: Ct)).Grants.Single();
         var staffing = new PostPlanService.PostPlanServiceClient(platform.Channel("staffing", Roles.Municipality, GoesOnAgs));
         var plan = await staffing.GetPostPlanAsync(new GetPostPlanRequest { Name = $"postPlans/{GoesOnAgs}" }, cancellationToken: Ct);
         var vacancy = await staffing.GetPlanVacancyAsync(new GetPlanVacancyRequest { Name = plan.Name, FundingPeriod = wave.FundingPeriod }, cancellationToken: Ct);
+        var disbursements = await new DisbursementService.DisbursementServiceClient(platform.Channel("funding", Roles.Municipality, GoesOnAgs))
+            .ListDisbursementsAsync(new ListDisbursementsRequest { Parent = grant.Name }, cancellationToken: Ct);
+        var proof = await new ProofOfUseService.ProofOfUseServiceClient(platform.Channel("funding", Roles.Mais))
+            .GetProofOfUseAsync(new GetProofOfUseRequest { Name = $"{grant.Name}/proofOfUse" }, cancellationToken: Ct);
+        var end = (await new FundingPeriodService.FundingPeriodServiceClient(platform.Channel("funding", Roles.Mais))
+            .GetFundingPeriodAsync(new GetFundingPeriodRequest { Name = wave.FundingPeriod }, cancellationToken: Ct)).EndDate;
+        var afterPeriod = new DateOnly(end.Year, end.Month, end.Day).AddDays(1);
+        var account = await funding.GetGrantAccountAsync(new GetGrantAccountRequest
+        {
+            Name = grant.Name, AsOfDate = new Google.Type.Date { Year = afterPeriod.Year, Month = afterPeriod.Month, Day = afterPeriod.Day },
+        }, cancellationToken: Ct);
 
-        Assert.Equal(GrantState.Final, grant.State);
         Assert.All(plan.Posts, post => Assert.NotEmpty(post.Occupancies));
         var vacated = Assert.Single(plan.Posts.SelectMany(p => p.Occupancies), o => o.EndDate is not null);
         Assert.Equal(VacateReason.Resigned, vacated.VacateReason);
         var specialist = Assert.Single(vacancy.Categories, c => c.VacantMilliFteMonths > 0);
         Assert.Equal((PostCategory.Specialist, Ministry.Mais), (specialist.Category, specialist.Ministry));
+        // Two months' need called off, approved by MAIS and paid.
+        var paid = Assert.Single(disbursements.Disbursements);
+        Assert.Equal((DisbursementKind.CallOff, DisbursementState.Paid), (paid.Kind, paid.State));
+        Assert.Equal(Cents(grant.TotalAmount) * 2 / grant.Months, Cents(paid.Amount));
+        Assert.Equal(3, proof.Statement.Count);
+        // The specialist who left after three months leaves nine months unowed: 9 x 50,000.00 / 12 EUR, revoked; nothing was
+        // paid beyond what remains, so the grant is closed without a claim.
+        Assert.Equal(3_750_000, Cents(account.VacancyDeduction));
+        Assert.Equal(GrantState.Closed, grant.State);
+        Assert.Equal((Cents(paid.Amount), 3_750_000L), (Cents(account.Disbursed), Cents(account.Revoked)));
+        Assert.Equal(Cents(account.Disbursed), grant.History.Where(h => h.MoneyKind == GrantMoneyKind.Disbursed).Sum(h => Cents(h.Amount)));
 
         var application = (await ApprovedAsync())[GoesOnAgs].Name;
         string[] expected = [application, plan.Name, grant.Name];
         var pushed = await Eventually.MatchesAsync(_ => Task.FromResult(wave.PushedToGoesOn.ToArray()),
-            items => expected.All(items.Contains) && items.Count(i => i == grant.Name) >= 2, "Kreis Soest is told live of its approval, plan, notice and its finality", Patience);
+            items => expected.All(items.Contains) && items.Count(i => i == grant.Name) >= 5, "Kreis Soest is told live of its approval, plan, notice and each step after", Patience);
         Assert.Equal(1, pushed.Count(i => i == plan.Name));
-        Assert.Equal(2, pushed.Count(i => i == grant.Name)); // issued, then final
+        Assert.Equal(5, pushed.Count(i => i == grant.Name)); // issued, final, paid, revoked in part, closed
     }
 
     [Fact]

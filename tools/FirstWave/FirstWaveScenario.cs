@@ -57,7 +57,7 @@ public sealed class FirstWaveScenario(PlatformConnection platform)
         {
             var listed = await new GrantService.GrantServiceClient(platform.Funding)
                 .ListGrantsAsync(new ListGrantsRequest { FundingPeriod = period, PageSize = 100 }, platform.As(Party.Mais, ct));
-            return listed.Grants.Where(g => g.State is GrantState.Issued or GrantState.Final).ToDictionary(g => g.Municipality["municipalities/".Length..]);
+            return listed.Grants.Where(g => g.State >= GrantState.Issued).ToDictionary(g => g.Municipality["municipalities/".Length..]);
         }, cancellationToken);
 
         var goesOn = municipalities.Single(m => m.Ags == FirstWaveMunicipality.GoesOnAgs);
