@@ -11,7 +11,9 @@
 # (bench/ReadsBench fill: each municipality staffing its own plan at once).
 # Funding in the same run: approvals for the period of the month ahead published on the broker at once (BENCH_GRANTS,
 # default 300), timed until Funding has decided every grant, issued or queued for budget (bench/ReadsBench grants), then
-# the cached GetFundingOverview as MAIS against the same baselines.
+# the cached GetFundingOverview as MAIS against the same baselines, and, after the fills, disbursement commands per second
+# with p50/p99 (bench/ReadsBench disburse: sixteen of those grants made final, each municipality calling off 1.00 EUR and
+# MAIS approving it, all at once).
 # Notifications in the same run: ApplicationSubmitted events published on the broker at a steady rate (BENCH_NOTICE_RATE
 # per second, default 500, for BENCH_NOTICE_SECONDS, default 10) while MAIS streams its inbox live (bench/ReadsBench
 # notices): event -> inbox item and event -> live push, p50/p95/p99.
@@ -183,6 +185,7 @@ echo "With the platform's authentication as well it reaches $(share "$authentica
 echo "Cached GetPostPlan reaches $(share "$plan" "$authenticated") of the platform floor (target 75 %), $(share "$plan" "$bare") of the bare endpoint"
 echo "Cached GetFundingOverview reaches $(share "$overview" "$authenticated") of the platform floor (target 75 %), $(share "$overview" "$bare") of the bare endpoint"
 Authentication__DevelopmentSigningKey="$(cat "$signing_key_file")" dotnet "$bench_tool" fill http://127.0.0.1:5102 "$seconds"
+Authentication__DevelopmentSigningKey="$(cat "$signing_key_file")" dotnet "$bench_tool" disburse http://127.0.0.1:5103 "$seconds"
 # Last, on a stack some minutes old: in its first minutes the same load measured seconds, not milliseconds
 # (docs/benchmarks.md), which is its start, not its steady state.
 Authentication__DevelopmentSigningKey="$(cat "$signing_key_file")" ConnectionStrings__messaging="$broker" \

@@ -19,6 +19,9 @@ using KiPlatform.ReadsBench;
 //       without a valid token: the framework's part of a service's pipeline, before the service's own conventions;
 //   prepare-staffing <applications address> <staffing address> <out dir>
 //       approves eight KIs through the running stack and waits for their post plans; writes get-plan.bin and plan-ags.txt;
+//   disburse <funding address> <seconds>
+//       16 final grants of next month's period: each municipality calls off 1.00 EUR and MAIS approves it, over and
+//       over; prints commands per second and p50/p99 per command.
 //   fill <staffing address> <seconds>
 //       each of those municipalities staffs its own plan for that long; prints fills per second, p50 and p99;
 //   grants <applications address> <funding address> <count> <out dir>
@@ -41,6 +44,9 @@ switch (args)
         return 0;
     case ["fill", var staffingAddress, var seconds]:
         await StaffingLoad.FillAsync(staffingAddress, SigningKey(), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
+    case ["disburse", var fundingAddress, var seconds]:
+        await DisbursementLoad.CallOffsAsync(fundingAddress, SigningKey(), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
         return 0;
     case ["grants", var applicationsAddress, var fundingAddress, var count, var outDir]:
         await FundingLoad.GrantsAsync(applicationsAddress, fundingAddress, SigningKey(),

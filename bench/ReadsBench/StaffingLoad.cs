@@ -6,6 +6,8 @@ using KiPlatform.Applications.V1;
 using KiPlatform.Rpc.Security;
 using KiPlatform.Staffing.V1;
 
+using static KiPlatform.ReadsBench.BenchCalls;
+
 namespace KiPlatform.ReadsBench;
 
 /// <summary>The Staffing part of bench/reads.sh: KIs approved through the stack, then their plans read and staffed.</summary>
@@ -114,9 +116,4 @@ internal static class StaffingLoad
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static Metadata Headers(string signingKey, string role, string? ags = null) =>
-        new() { { "authorization", $"Bearer {DevelopmentTokens.Create(signingKey, role, ags, TimeSpan.FromHours(2), TimeProvider.System)}" } };
-
-    private static string NewId() => Guid.NewGuid().ToString();
 }
