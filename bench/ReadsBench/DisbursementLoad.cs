@@ -3,7 +3,6 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using KiPlatform.Funding.V1;
 using KiPlatform.Rpc.Security;
-
 using static KiPlatform.ReadsBench.BenchCalls;
 
 namespace KiPlatform.ReadsBench;

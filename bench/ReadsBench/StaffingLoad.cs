@@ -5,7 +5,6 @@ using Grpc.Net.Client;
 using KiPlatform.Applications.V1;
 using KiPlatform.Rpc.Security;
 using KiPlatform.Staffing.V1;
-
 using static KiPlatform.ReadsBench.BenchCalls;
 
 namespace KiPlatform.ReadsBench;
