@@ -119,17 +119,10 @@ public sealed partial class DisbursementSchedule(
     private async Task<int> InTransactionAsync(
         Func<FundingDbContext, EventOutbox<FundingDbContext>, CancellationToken, Task<(int Count, IEnumerable<string> Periods)>> work, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FundingDbContext>();
-        var outbox = scope.ServiceProvider.GetRequiredService<EventOutbox<FundingDbContext>>();
-        var (count, periods) = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        var (count, periods) = await RoundTransaction.RunAsync(scopes, async (db, outbox, ct) =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var result = await work(db, outbox, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return (result.Count, result.Periods.Distinct().ToList());
+            var (paid, touched) = await work(db, outbox, ct);
+            return (paid, touched.Distinct().ToList());
         }, cancellationToken);
         foreach (var period in periods)
         {

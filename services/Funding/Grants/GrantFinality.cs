@@ -1,7 +1,6 @@
 using KiPlatform.Domain;
 using KiPlatform.Infrastructure;
 using KiPlatform.IntegrationEvents.Funding;
-using KiPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -40,13 +39,8 @@ public sealed partial class GrantFinality(IServiceScopeFactory scopes, IOptions<
     /// <returns>How many notices became final.</returns>
     public async Task<int> MakeDueFinalAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FundingDbContext>();
-        var outbox = scope.ServiceProvider.GetRequiredService<EventOutbox<FundingDbContext>>();
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        var count = await RoundTransaction.RunAsync(scopes, async (db, outbox, ct) =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow();
             var today = StateCalendar.DayOf(now);
             var lastNoticeDate = today.AddMonths(-Grant.LegalRemedyMonths);
@@ -60,15 +54,14 @@ public sealed partial class GrantFinality(IServiceScopeFactory scopes, IOptions<
                 outbox.Add(new GrantFinal(grant.Id, grant.Number!, grant.Ags, grant.PeriodId, today, Waived: false, now));
             }
 
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            if (due.Count > 0)
-            {
-                LogMadeFinal(due.Count);
-            }
-
             return due.Count;
         }, cancellationToken);
+        if (count > 0)
+        {
+            LogMadeFinal(count);
+        }
+
+        return count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} grant notices became final")]

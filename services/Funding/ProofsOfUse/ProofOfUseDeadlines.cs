@@ -1,7 +1,6 @@
 using KiPlatform.Domain;
 using KiPlatform.Funding.Grants;
 using KiPlatform.IntegrationEvents.Funding;
-using KiPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,44 +26,34 @@ public sealed class ProofOfUseDeadlines(IServiceScopeFactory scopes, IOptions<Fu
     }
 
     /// <returns>How many grants reached a deadline.</returns>
-    public async Task<int> RemindDueAsync(CancellationToken cancellationToken)
+    public Task<int> RemindDueAsync(CancellationToken cancellationToken) => RoundTransaction.RunAsync(scopes, async (db, outbox, ct) =>
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FundingDbContext>();
-        var outbox = scope.ServiceProvider.GetRequiredService<EventOutbox<FundingDbContext>>();
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        var now = clock.GetUtcNow();
+        var today = StateCalendar.DayOf(now);
+        var (issued, final) = (GrantStatus.Issued.ToString(), GrantStatus.Final.ToString());
+        var due = await db.Grants.FromSql(
+                $"""
+                SELECT *, xmin FROM grants WHERE "Status" IN ({issued}, {final}) AND "ProofOfUseSubmittedAt" IS NULL AND "ProofOfUseOverdueSince" IS NULL
+                AND (("ProofOfUseRemindersSent" = 0 AND "ProofOfUseDueOn" - 28 <= {today}) OR ("ProofOfUseRemindersSent" < 2 AND "ProofOfUseDueOn" - 7 <= {today})
+                     OR "ProofOfUseDueOn" < {today})
+                ORDER BY "ProofOfUseDueOn" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(ct);
+        foreach (var grant in due)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow();
-            var today = StateCalendar.DayOf(now);
-            var (issued, final) = (GrantStatus.Issued.ToString(), GrantStatus.Final.ToString());
-            var due = await db.Grants.FromSql(
-                    $"""
-                    SELECT *, xmin FROM grants WHERE "Status" IN ({issued}, {final}) AND "ProofOfUseSubmittedAt" IS NULL AND "ProofOfUseOverdueSince" IS NULL
-                    AND (("ProofOfUseRemindersSent" = 0 AND "ProofOfUseDueOn" - 28 <= {today}) OR ("ProofOfUseRemindersSent" < 2 AND "ProofOfUseDueOn" - 7 <= {today})
-                         OR "ProofOfUseDueOn" < {today})
-                    ORDER BY "ProofOfUseDueOn" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
-                    """)
-                .ToListAsync(ct);
-            foreach (var grant in due)
+            foreach (var deadline in grant.ReachDeadlines(today, now))
             {
-                foreach (var deadline in grant.ReachDeadlines(today, now))
+                if (deadline == ProofOfUseDeadline.Overdue)
                 {
-                    if (deadline == ProofOfUseDeadline.Overdue)
-                    {
-                        outbox.Add(new ProofOfUseOverdue(grant.Id, grant.Number ?? "", grant.Ags, grant.PeriodId, grant.ProofOfUseDueOn, now));
-                    }
-                    else
-                    {
-                        outbox.Add(new ProofOfUseDue(grant.Id, grant.Number ?? "", grant.Ags, grant.PeriodId, grant.ProofOfUseDueOn, (int)deadline, now));
-                    }
+                    outbox.Add(new ProofOfUseOverdue(grant.Id, grant.Number ?? "", grant.Ags, grant.PeriodId, grant.ProofOfUseDueOn, now));
+                }
+                else
+                {
+                    outbox.Add(new ProofOfUseDue(grant.Id, grant.Number ?? "", grant.Ags, grant.PeriodId, grant.ProofOfUseDueOn, (int)deadline, now));
                 }
             }
+        }
 
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return due.Count;
-        }, cancellationToken);
-    }
+        return due.Count;
+    }, cancellationToken);
 }
