@@ -40,6 +40,8 @@ public sealed class BadInputTests(PlatformFixture platform)
             ["ki.staffing.v1.PostPlanService"] = $"postPlans/{Ags}",
             ["ki.funding.v1.FundingPeriodService"] = "fundingPeriods/2013",
             ["ki.funding.v1.GrantService"] = "grants/0193b4c8-7e1f-7a00-8c1e-3b9d2f4a6e10",
+            ["ki.funding.v1.DisbursementService"] = "grants/0193b4c8-7e1f-7a00-8c1e-3b9d2f4a6e10/disbursements/0193b4c8-7e1f-7a00-8c1e-3b9d2f4a6e11",
+            ["ki.funding.v1.ProofOfUseService"] = "grants/0193b4c8-7e1f-7a00-8c1e-3b9d2f4a6e10/proofOfUse",
             ["ki.notifications.v1.InboxService"] = $"recipients/municipality-{Ags}",
             ["ki.notifications.v1.DeliveryPreferencesService"] = $"recipients/municipality-{Ags}/deliveryPreferences",
             ["ki.notifications.v1.MailDeliveryService"] = "recipients/admin", // names no resource; admin's alone

@@ -61,7 +61,7 @@ public sealed class FirstWaveTests(PlatformFixture platform, FirstWaveFixture wa
         Assert.Equal(FirstWaveAgs, grants.Select(g => g.Municipality["municipalities/".Length..]).Order());
         Assert.All(grants, grant =>
         {
-            Assert.True(grant.State is GrantState.Issued or GrantState.Final, $"{grant.Number} is {grant.State}");
+            Assert.True(grant.State >= GrantState.Issued, $"{grant.Number} is {grant.State}"); // Kreis Soest goes on to closure
             // The documented rule: the exact sum of FTE x rate x months / 12 per category, rounded to the cent once.
             var exact = (grant.SpecialistFteMilli * (decimal)Cents(period.SpecialistRatePerFteYear)
                 + grant.AdministrativeFteMilli * (decimal)Cents(period.AdministrativeRatePerFteYear)

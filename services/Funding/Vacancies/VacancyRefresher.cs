@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Funding.Grants;
@@ -21,6 +22,9 @@ public sealed partial class VacancyRefresher(
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
     private static readonly GrantStatus[] Owing = [GrantStatus.Issued, GrantStatus.Final, GrantStatus.RepaymentClaimed];
 
+    // A round that found figures to fetch is a trace of its own, so its calls to Staffing are not parentless traces.
+    private static readonly ActivitySource Tracing = new(FundingMetrics.MeterName);
+
     protected override TimeSpan Interval => options.Value.VacancyRefreshInterval;
 
     public override async Task RunAsync(CancellationToken cancellationToken)
@@ -39,6 +43,13 @@ public sealed partial class VacancyRefresher(
         var stale = await db.Grants.AsNoTracking()
             .Where(g => Owing.Contains(g.Status) && !db.VacancyFigures.Any(f => f.GrantId == g.Id && f.TakenAt != null && f.ChangesTaken >= f.ChangesSeen))
             .OrderBy(g => g.ApprovedAt).Select(g => new { g.Id, g.Ags, g.PeriodId }).Take(BatchSize).ToListAsync(cancellationToken);
+        if (stale.Count == 0)
+        {
+            return 0;
+        }
+
+        using var round = Tracing.StartActivity("vacancy refresh");
+        round?.SetTag("ki.grants.count", stale.Count);
         var refreshed = 0;
         foreach (var grant in stale)
         {

@@ -57,9 +57,7 @@ public static class NoticeRules
             Values(("number", e.Number), ("period", e.PeriodId), ("amount", e.AmountCents), ("need", e.TwoMonthNeedCents))),
         DisbursementRefused e => To([Municipality(e.Ags)], "disbursement-refused.municipality", e.Ags, Grant(e.GrantId),
             Values(("number", e.Number), ("amount", e.AmountCents), ("reason", e.Reason))),
-        DisbursementPaid e => To([Municipality(e.Ags)], "disbursement-paid.municipality", e.Ags, Grant(e.GrantId),
-            Values(("number", e.Number), ("amount", e.AmountCents), ("paid_on", Iso(e.PaidOn)), ("tranche_on", e.TrancheOn is { } t ? Iso(t) : ""),
-                ("disbursed", e.DisbursedCents))),
+        DisbursementPaid e => To([Municipality(e.Ags)], "disbursement-paid.municipality", e.Ags, Grant(e.GrantId), Paid(e)),
         ProofOfUseDue e => To([Municipality(e.Ags)], "proof-of-use-due.municipality", e.Ags, Grant(e.GrantId),
             Values(("number", e.Number), ("due_on", Iso(e.DueOn)), ("reminder", e.Reminder))),
         ProofOfUseOverdue e =>
@@ -116,6 +114,13 @@ public static class NoticeRules
 
     private static Dictionary<string, object> Queued(GrantQueuedForBudget e) =>
         Values(("period", e.PeriodId), ("total", e.TotalCents), ("left", e.BudgetLeftCents));
+
+    /// <summary>A call-off names no tranche date: the template leaves the tranche out.</summary>
+    private static Dictionary<string, object> Paid(DisbursementPaid e)
+    {
+        var values = Values(("number", e.Number), ("amount", e.AmountCents), ("paid_on", Iso(e.PaidOn)), ("disbursed", e.DisbursedCents));
+        return e.TrancheOn is { } tranche ? values.With("tranche_on", Iso(tranche)) : values;
+    }
 
     private static Dictionary<string, object> Revoked(GrantPartiallyRevoked e) => Values(
         ("number", e.Number), ("revoked", e.RevokedCents), ("repayable", e.RepayableCents), ("reason", e.Reason), ("revoked_on", Iso(e.RevokedOn)));

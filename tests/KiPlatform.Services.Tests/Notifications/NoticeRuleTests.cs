@@ -166,6 +166,15 @@ public sealed class NoticeRuleTests
     }
 
     [Fact]
+    public void A_call_off_paid_names_no_tranche()
+    {
+        var text = Assert.Single(Texts(new DisbursementPaid(Guid.NewGuid(), Guid.NewGuid(), "KI-2013-05754-01", "05754", "2013", 2_833_333, new DateOnly(2013, 3, 1),
+            null, 2_833_333, SeptemberTwentieth2012))).Value;
+
+        Assert.Contains("werden am 1. März 2013 28.333,33 EUR ausgezahlt. Ausgezahlt sind damit insgesamt 28.333,33 EUR.", text.Body);
+    }
+
+    [Fact]
     public void A_partial_revocation_tells_the_municipality_what_to_repay_with_interest_and_LaKI_the_figures()
     {
         var texts = Texts(new GrantPartiallyRevoked(Guid.NewGuid(), "KI-2013-05754-01", "05754", "2013", 10_000_000, 1_500_000, "Stellen unbesetzt",
