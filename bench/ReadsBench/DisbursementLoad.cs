@@ -25,8 +25,14 @@ internal static class DisbursementLoad
         var admin = Headers(signingKey, Roles.Admin);
         var mais = Headers(signingKey, Roles.Mais);
         var period = $"fundingPeriods/{Domain.StateCalendar.Today(TimeProvider.System).AddMonths(1).Year}";
-        var listed = await grants.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = period, PageSize = 100 }, mais);
-        var chosen = listed.Grants.Where(g => g.State is GrantState.Issued or GrantState.Final).GroupBy(g => g.Municipality).Select(g => g.First()).Take(Grants).ToList();
+        var issued = await grants.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = period, State = GrantState.Issued, PageSize = 100 }, mais);
+        var final = await grants.ListGrantsAsync(new ListGrantsRequest { FundingPeriod = period, State = GrantState.Final, PageSize = 100 }, mais);
+        var chosen = final.Grants.Concat(issued.Grants).GroupBy(g => g.Municipality).Select(g => g.First()).Take(Grants).ToList();
+        if (chosen.Count == 0)
+        {
+            throw new InvalidOperationException($"No grant of {period} is issued: run the grants phase first.");
+        }
+
         foreach (var grant in chosen.Where(g => g.State == GrantState.Issued))
         {
             await grants.WaiveLegalRemedyAsync(new WaiveLegalRemedyRequest { Name = grant.Name, RequestId = NewId() }, admin);
