@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Domain;
+using KiPlatform.Funding.Disbursements;
 using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Funding.Grants;
 using KiPlatform.Funding.V1;
@@ -29,6 +30,7 @@ public sealed class ProofOfUseGrpcService(
     private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
     private const string NotFoundReason = "PROOF_OF_USE_NOT_FOUND";
+    private const string OpenCallOffsReason = "CALL_OFFS_OPEN";
 
     public override Task<V1.ProofOfUse> SubmitProofOfUse(SubmitProofOfUseRequest request, ServerCallContext context) =>
         commands.ExecuteAsync(request, request.RequestId, context, async ct =>
@@ -60,6 +62,13 @@ public sealed class ProofOfUseGrpcService(
         commands.ExecuteAsync(request, request.RequestId, context, async ct =>
         {
             var (grant, caller, now) = await ChangeAsync(request.Name, request.Etag, context, ct);
+            // A review settles what was paid: a call-off still to be decided or paid would change it afterwards.
+            if (await db.Disbursements.AnyAsync(d => d.GrantId == grant.Id && (d.Status == DisbursementStatus.Requested || d.Status == DisbursementStatus.Approved), ct))
+            {
+                throw new RuleViolationException("CALL_OFFS", request.Name, "Call-offs of the grant are still open: decide them, and let approved ones be paid, first.",
+                    OpenCallOffsReason);
+            }
+
             if (request.Decision == ReviewDecision.Accept)
             {
                 grant.AcceptProofOfUse(caller.Subject, now);

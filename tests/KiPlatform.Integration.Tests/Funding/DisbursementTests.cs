@@ -161,10 +161,16 @@ public sealed class DisbursementTests(ServersFixture servers)
 
         var otherProof = await Assert.ThrowsAsync<RpcException>(() => proofs.SubmitProofOfUseAsync(Proof(grant.Name), Municipality("05974"), cancellationToken: Ct).ResponseAsync);
         await proofs.SubmitProofOfUseAsync(Proof(grant.Name), Municipality(ags), cancellationToken: Ct);
-        var revoked = await proofs.ReviewProofOfUseAsync(new ReviewProofOfUseRequest
+        var late = await disbursements.RequestDisbursementAsync(
+            new RequestDisbursementRequest { Parent = grant.Name, RequestId = NewRequestId(), Amount = Eur(100_000), TwoMonthNeed = Eur(100_000) }, Municipality(ags), cancellationToken: Ct);
+        var review = new ReviewProofOfUseRequest
         {
             Name = grant.Name, RequestId = NewRequestId(), Decision = ReviewDecision.RevokeInPart, RevokedAmount = Eur(16_000_000), Reason = "Posts vacant most of the year",
-        }, Mais, cancellationToken: Ct);
+        };
+        var open = await Assert.ThrowsAsync<RpcException>(() => proofs.ReviewProofOfUseAsync(review, Mais, cancellationToken: Ct).ResponseAsync);
+        await disbursements.RefuseDisbursementAsync(new RefuseDisbursementRequest { Name = late.Name, RequestId = NewRequestId(), Reason = "Nachweis liegt vor" }, Mais, cancellationToken: Ct);
+        review.RequestId = NewRequestId();
+        var revoked = await proofs.ReviewProofOfUseAsync(review, Mais, cancellationToken: Ct);
         var grants = new GrantService.GrantServiceClient(host.Channel);
         var due = await grants.GetGrantAccountAsync(new GetGrantAccountRequest { Name = grant.Name, AsOfDate = new Google.Type.Date { Year = 2031, Month = 8, Day = 1 } }, Mais, cancellationToken: Ct);
         var closed = await proofs.RecordRepaymentAsync(new RecordRepaymentRequest
@@ -174,6 +180,7 @@ public sealed class DisbursementTests(ServersFixture servers)
 
         Assert.Equal(grant.Name, overdue.Grants.Single().Name);
         Assert.Equal((StatusCode.PermissionDenied, "OTHER_MUNICIPALITY"), (otherProof.StatusCode, otherProof.ErrorInfo().Reason));
+        Assert.Equal((StatusCode.FailedPrecondition, "CALL_OFFS_OPEN"), (open.StatusCode, open.ErrorInfo().Reason));
         Assert.Equal(GrantState.RepaymentClaimed, revoked.State);
         // Paid 20,000.00, granted 170,000.00 less 160,000.00 revoked: 10,000.00 to repay.
         Assert.Equal(1_000_000, ToCents(due.Repayable));
