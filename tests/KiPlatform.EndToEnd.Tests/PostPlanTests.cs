@@ -54,7 +54,9 @@ public sealed class PostPlanTests(PlatformFixture platform)
             found => found.Posts.Count > 0, $"the post plan of {Ags} has its posts", TimeSpan.FromSeconds(60));
         using var dashboard = new DashboardTelemetry(platform);
         var services = await Eventually.MatchesAsync(async ct => await dashboard.TraceAsync(traceId.ToString(), ct) is { } trace ? DashboardTelemetry.ServiceNames(trace) : [],
-            found => found.Contains("staffing") && found.Contains("funding"), $"trace {traceId} shows the plan made in staffing", TimeSpan.FromSeconds(60));
+            // Each service exports its spans in its own batches: wait for all three, not for the first two to arrive.
+            found => found.Contains("applications") && found.Contains("staffing") && found.Contains("funding"), $"trace {traceId} shows the plan made in staffing",
+            TimeSpan.FromSeconds(60));
 
         Assert.Equal(("Köln", "Köln"), (plan.MunicipalityDisplayName, plan.GovernmentDistrict));
         Assert.Equal(draft.Name, Assert.Single(plan.Periods).Application);
