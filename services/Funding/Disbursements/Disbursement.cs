@@ -33,6 +33,10 @@ public enum DisbursementStatus
 /// </summary>
 public sealed class Disbursement
 {
+    /// <summary>Called off and not yet decided, or approved and not yet paid: what still holds part of the grant.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Disbursement, bool>> IsOpen =
+        d => d.Status == DisbursementStatus.Requested || d.Status == DisbursementStatus.Approved;
+
     private Disbursement()
     {
     }

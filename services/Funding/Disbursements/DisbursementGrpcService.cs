@@ -35,7 +35,7 @@ public sealed class DisbursementGrpcService(
             var caller = context.Caller();
             caller.EnsureMayActFor(grant.Ags);
             var fixedTranches = await db.FundingPeriods.Where(p => p.Id == grant.PeriodId).Select(p => p.FixedTranches).SingleAsync(ct);
-            var calledOff = await CalledOffAsync(grant.Id, ct);
+            var calledOff = await db.Disbursements.Where(d => d.GrantId == grant.Id).Where(Disbursement.IsOpen).SumAsync(d => d.AmountCents, ct);
             var amount = Euro.ToCents(request.Amount);
             var need = Euro.ToCents(request.TwoMonthNeed);
             DisbursementRules.EnsureAllowed(request.Parent, grant.Status, fixedTranches, amount, need, grant.UnpaidCents - calledOff);
@@ -112,10 +112,6 @@ public sealed class DisbursementGrpcService(
 
             return ToContract(disbursement);
         });
-
-    private Task<long> CalledOffAsync(Guid grantId, CancellationToken cancellationToken) =>
-        db.Disbursements.Where(d => d.GrantId == grantId && (d.Status == DisbursementStatus.Requested || d.Status == DisbursementStatus.Approved))
-            .SumAsync(d => d.AmountCents, cancellationToken);
 
     internal static V1.Disbursement ToContract(Disbursement d) => new()
     {

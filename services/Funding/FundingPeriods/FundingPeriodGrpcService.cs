@@ -3,7 +3,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Domain;
 using KiPlatform.Funding.Grants;
-using KiPlatform.Funding.Vacancies;
 using KiPlatform.Funding.V1;
 using KiPlatform.IntegrationEvents.Funding;
 using KiPlatform.Messaging.Outbox;
@@ -127,7 +126,7 @@ public sealed class FundingPeriodGrpcService(
         var vacancy = await db.VacancyFigures.AsNoTracking().Where(f => db.Grants.Any(g => g.Id == f.GrantId && g.PeriodId == id))
             .ToDictionaryAsync(f => f.GrantId, f => f.Months, cancellationToken);
         var money = committed.Select(g => new GrantMoney(g.GovernmentDistrict, g.DisbursedCents,
-            OwedAmount.Compute(g.Amounts.TotalCents - g.RevokedCents, g.Amounts.Start, g.PeriodEnd, g.Rates, vacancy.GetValueOrDefault(g.Id, []), today).OwedCents,
+            GrantAccounting.Owed(g, vacancy.GetValueOrDefault(g.Id, []), today).OwedCents,
             g.RepayableCents)).ToList();
         return FundingOverviews.Of(id, budget.Value, sums.Select(s => new DistrictSum(s.GovernmentDistrict, s.Committed, s.Queued, s.Cents, s.Count)), money)
             .ToByteArray();

@@ -13,10 +13,13 @@ public static class GrantAccounting
     /// <param name="calledOffCents">Call-offs not refused and not yet paid.</param>
     public static GrantFigures Of(Grant grant, IReadOnlyList<VacantPostMonth> vacancy, long calledOffCents, DateOnly asOf, IReadOnlyList<BaseRate> baseRates)
     {
-        var granted = grant.Amounts.TotalCents - grant.RevokedCents;
-        var owed = OwedAmount.Compute(granted, grant.Amounts.Start, grant.PeriodEnd, grant.Rates, vacancy, asOf);
+        var owed = Owed(grant, vacancy, asOf);
         return new GrantFigures(asOf, grant.Amounts.TotalCents, grant.RevokedCents, grant.DisbursedCents, calledOffCents,
             Math.Max(0, grant.UnpaidCents - calledOffCents), owed, grant.RepayableCents, grant.InterestDue(asOf, baseRates), grant.RepaidCents,
             grant.InterestPaidCents);
     }
+
+    /// <summary>What the grant owes so far: what was granted and not revoked, less the vacant posts of the months ended before <paramref name="asOf"/>.</summary>
+    public static OwedFigures Owed(Grant grant, IReadOnlyList<VacantPostMonth> vacancy, DateOnly asOf) =>
+        OwedAmount.Compute(grant.Amounts.TotalCents - grant.RevokedCents, grant.Amounts.Start, grant.PeriodEnd, grant.Rates, vacancy, asOf);
 }

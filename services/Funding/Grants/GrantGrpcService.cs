@@ -2,7 +2,6 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Domain;
-using KiPlatform.Funding.Disbursements;
 using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Funding.Vacancies;
 using KiPlatform.Funding.V1;
@@ -138,8 +137,7 @@ public sealed class GrantGrpcService(
 
         var asOf = request.AsOfDate?.ToDateOnly() ?? StateCalendar.DayOf(clock.GetUtcNow());
         var vacancy = await db.VacancyFigures.AsNoTracking().SingleOrDefaultAsync(f => f.GrantId == id, ct);
-        var calledOff = await db.Disbursements
-            .Where(d => d.GrantId == id && (d.Status == DisbursementStatus.Requested || d.Status == DisbursementStatus.Approved)).SumAsync(d => d.AmountCents, ct);
+        var calledOff = await db.Disbursements.Where(d => d.GrantId == id).Where(Funding.Disbursements.Disbursement.IsOpen).SumAsync(d => d.AmountCents, ct);
         var baseRates = await db.BaseRates.AsNoTracking().ToListAsync(ct);
         var months = vacancy?.Months ?? [];
         var figures = GrantAccounting.Of(grant, months, calledOff, asOf, baseRates);

@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using KiPlatform.Domain;
-using KiPlatform.Funding.Disbursements;
 using KiPlatform.Funding.FundingPeriods;
 using KiPlatform.Funding.Grants;
 using KiPlatform.Funding.V1;
@@ -63,7 +62,7 @@ public sealed class ProofOfUseGrpcService(
         {
             var (grant, caller, now) = await ChangeAsync(request.Name, request.Etag, context, ct);
             // A review settles what was paid: a call-off still to be decided or paid would change it afterwards.
-            if (await db.Disbursements.AnyAsync(d => d.GrantId == grant.Id && (d.Status == DisbursementStatus.Requested || d.Status == DisbursementStatus.Approved), ct))
+            if (await db.Disbursements.Where(d => d.GrantId == grant.Id).AnyAsync(Funding.Disbursements.Disbursement.IsOpen, ct))
             {
                 throw new RuleViolationException("CALL_OFFS", request.Name, "Call-offs of the grant are still open: decide them, and let approved ones be paid, first.",
                     OpenCallOffsReason);

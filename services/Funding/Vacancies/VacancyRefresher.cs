@@ -53,7 +53,10 @@ public sealed partial class VacancyRefresher(
         var refreshed = 0;
         foreach (var grant in stale)
         {
-            var seen = await db.VacancyFigures.Where(f => f.GrantId == grant.Id).Select(f => (int?)f.ChangesSeen).SingleOrDefaultAsync(cancellationToken) ?? 0;
+            db.ChangeTracker.Clear();
+            // Only the figures' own columns are written back, so a change counted meanwhile is kept and marks them stale again.
+            var figures = await db.VacancyFigures.SingleOrDefaultAsync(f => f.GrantId == grant.Id, cancellationToken);
+            var seen = figures?.ChangesSeen ?? 0;
             IReadOnlyList<VacantPostMonth> months;
             try
             {
@@ -65,8 +68,6 @@ public sealed partial class VacancyRefresher(
                 break;
             }
 
-            db.ChangeTracker.Clear();
-            var figures = await db.VacancyFigures.SingleOrDefaultAsync(f => f.GrantId == grant.Id, cancellationToken);
             if (figures is null)
             {
                 figures = VacancyFigures.For(grant.Id, grant.Ags);
